@@ -1,0 +1,29 @@
+"""The ``selon`` command: one group, one module per family of subcommands."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="selon",
+    help="Who did what to whom, when, where — and according to whom: sourced records from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module registers its commands on ``app``.
+from selon.cli import extract as _extract  # noqa: E402,F401
+from selon.cli import store as _store  # noqa: E402,F401
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="selon: %(levelname)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("selon: interrupted\n")
+        sys.exit(130)

@@ -1,0 +1,178 @@
+"""``selon extract`` and ``selon ingest``: read articles, write records or store them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from selon.cli import app
+from selon.cli.common import DbOption, err, progress, tick, warn
+from selon.ingest import DEFAULT_MAX_BYTES, Document, InputError, Item, iter_documents
+from selon.pipeline import Extracted, Result
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")]
+MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1000,
+                                       help="Skip (with a message) any article larger than this many bytes.")]
+Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first unreadable input.")]
+KbOption = Annotated[str | None, typer.Option("--kb", help="An extra actor KB file (JSON lines) to load.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+@dataclass
+class Tally:
+    ok: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+
+
+class StrictStop(Exception):
+    pass
+
+
+def _report(items: Iterator[Item | Result], tally: Tally, strict: bool) -> Iterator[Extracted | Document]:
+    """Print one line per bad input, count it, and pass good items through."""
+    for item in items:
+        if isinstance(item, InputError):
+            tally.skipped += 1
+            warn(f"skipped {item}")
+            if strict:
+                raise StrictStop(str(item))
+            continue
+        yield item
+
+
+def results(paths: list[str], max_bytes: int, strict: bool, kb: str | None, workers: int,
+            tally: Tally, store_has: object | None = None) -> Iterator[Extracted]:
+    """Extracted records for every readable input; InputErrors reported on stderr as they come."""
+    from selon.pipeline import Extractor
+
+    docs: Iterator[Item] = iter_documents(paths, max_bytes=max_bytes)
+    if store_has is not None:
+        docs = _drop_known(docs, store_has, tally)  # type: ignore[arg-type]
+    if workers > 1:
+        from selon.scale.local import parallel_extract
+
+        stream: Iterator[Result] = parallel_extract(docs, workers=workers, kb=kb)
+    else:
+        try:
+            extractor = Extractor(kb=kb)
+        except RuntimeError as exc:
+            warn(str(exc))
+            raise typer.Exit(2) from exc
+        stream = extractor.run(docs)
+    for item in _report(stream, tally, strict):
+        assert isinstance(item, Extracted)
+        for w in item.document.warnings:
+            warn(f"{item.document.path}: {w}")
+        yield item
+
+
+def _drop_known(items: Iterator[Item], has: object, tally: Tally) -> Iterator[Item]:
+    for item in items:
+        if isinstance(item, Document) and has(item.sha256):  # type: ignore[operator]
+            tally.duplicates += 1
+            continue
+        yield item
+
+
+def _summary(tally: Tally, verb: str) -> None:
+    parts = [f"{tally.ok} article{'s' if tally.ok != 1 else ''} {verb}"]
+    if tally.duplicates:
+        parts.append(f"{tally.duplicates} already stored")
+    if tally.skipped:
+        parts.append(f"{tally.skipped} skipped")
+    err.print("selon: " + ", ".join(parts), markup=False, highlight=False)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one record per line; json: one array.")]
+    = Format.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    include_text: Annotated[bool, typer.Option("--include-text", help="Add the raw text to each record.")] = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    strict: Strict = False,
+    kb: KbOption = None,
+    workers: Workers = 1,
+) -> None:
+    """Extract one CONTRACT record per article (entities, events, quotes, times, boilerplate), streaming."""
+    tally = Tally()
+    sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        first = True
+        if fmt is Format.json:
+            sink.write("[")
+        with progress("extracting") as bar:
+            for item in tick(results(paths, max_bytes, strict, kb, workers, tally), bar):
+                rec = item.record
+                if include_text:
+                    rec.text = item.document.text
+                line = rec.to_json(indent=None)
+                if fmt is Format.json:
+                    sink.write(("\n" if first else ",\n") + line)
+                else:
+                    sink.write(line + "\n")
+                sink.flush()
+                first = False
+                tally.ok += 1
+        if fmt is Format.json:
+            sink.write("\n]\n" if not first else "]\n")
+    except StrictStop:
+        warn("stopped at the first error (--strict)")
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(1) from None
+    finally:
+        if output:
+            sink.close()
+    _summary(tally, "extracted")
+    if tally.skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    strict: Strict = False,
+    kb: KbOption = None,
+    workers: Workers = 1,
+) -> None:
+    """Extract and store articles; the same bytes twice are stored once; one transaction per article."""
+    from selon.store import open_store
+
+    tally = Tally()
+    with open_store(db) as store:
+        try:
+            with progress("ingesting") as bar:
+                stream = results(paths, max_bytes, strict, kb, workers, tally, store_has=store.has)
+                for item in tick(stream, bar):
+                    if store.add(item.record, item.document.text) is None:
+                        tally.duplicates += 1
+                    else:
+                        tally.ok += 1
+        except StrictStop:
+            warn("stopped at the first error (--strict)")
+        _summary(tally, "stored")
+        if tally.ok:
+            err.print(f"selon: store {store.url}", markup=False, highlight=False)
+    if tally.skipped:
+        raise typer.Exit(1)
+
+
+def dump(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=1, default=str)

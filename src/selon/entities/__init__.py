@@ -1,0 +1,1 @@
+"""Entities: recognition (model NER + KB ruler), folding of aliases inside a document, KB linking."""

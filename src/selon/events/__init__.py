@@ -1,0 +1,1 @@
+"""Events (PLOVER), their arguments, attribution and modality; quotes; temporal expressions."""

@@ -1,0 +1,1 @@
+"""Running the same extraction on several processes or a Dask cluster."""

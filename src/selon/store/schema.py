@@ -1,0 +1,148 @@
+"""The store's tables (SQLAlchemy Core): one schema for SQLite and PostgreSQL.
+
+Articles keep their raw text and content hash; every entity, event, quote
+and time row keeps the offsets into that text.  Per-article rows are written
+in the article's own transaction, so an article is either whole or absent.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+meta_table = Table(
+    "selon_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("doc_id", Text, nullable=False),
+    Column("path", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("published", String(32)),
+    Column("language", String(16)),
+    Column("raw_text", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+    Index("ix_articles_doc_id", "doc_id"),
+    Index("ix_articles_outlet", "outlet"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(32), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("kb_id", String(64)),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=True),
+    UniqueConstraint("article_id", "local_id"),
+    Index("ix_entities_actor", "actor_id"),
+    Index("ix_entities_kb", "kb_id"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", Text, nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("kb_id", String(64)),
+    Index("ix_actors_name", "name"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(32), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("date", String(32)),
+    Column("location", Text),
+    Column("modality", String(16), nullable=False),
+    Column("denies", String(32)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    UniqueConstraint("article_id", "local_id"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_date", "date"),
+)
+
+event_args = Table(
+    "event_args", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(16), nullable=False),  # actor | recipient | source
+    Column("position", Integer, nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_event_args_event", "event_id"),
+    Index("ix_event_args_entity", "entity_id"),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("local_id", String(32)),
+    Column("speaker_entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE")),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_quotes_article", "article_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64)),
+    Column("inferred", Boolean, nullable=False, default=False),
+    Index("ix_times_article", "article_id"),
+)
+
+removed = Table(
+    "removed", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Index("ix_removed_article", "article_id"),
+)

@@ -1,0 +1,218 @@
+"""The store behind one small interface: SQLite by default, PostgreSQL for teams.
+
+All SQL goes through SQLAlchemy Core with bound parameters; nothing is built
+from strings that users or articles control.  Each article is written in one
+transaction; re-ingesting the same bytes is a no-op (content hash).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
+from sqlalchemy.engine import Connection
+
+from selon.clean import norm
+from selon.record import Record
+from selon.store import schema as s
+
+DEFAULT_DB = "selon.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """``--db`` value (a path or a URL), else ``$SELON_DB``, else ``./selon.db``, as an SQLAlchemy URL."""
+    db = db or os.environ.get("SELON_DB") or DEFAULT_DB
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    if "://" in db:
+        return db
+    return f"sqlite:///{db}"
+
+
+def actor_key(kb_id: str | None, etype: str, name: str) -> str:
+    """The corpus identity of an entity: its KB id, else its type and normalised name."""
+    return f"kb:{kb_id}" if kb_id else f"{etype}:{norm(name)}"
+
+
+class Store:
+    def __init__(self, db: str | None = None) -> None:
+        self.url = resolve_url(db)
+        self.dialect = "postgresql" if self.url.startswith("postgresql") else "sqlite"
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.dialect == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._setup()
+
+    # -- schema -------------------------------------------------------------
+    def _setup(self) -> None:
+        with self.engine.begin() as conn:
+            s.metadata.create_all(conn)
+            if self.dialect == "sqlite":
+                conn.execute(text(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                    "title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+                ))
+            else:
+                conn.execute(text(
+                    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+                    "(to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED"
+                ))
+                conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN (tsv)"))
+            version = conn.execute(select(s.meta_table.c.value).where(s.meta_table.c.key == "schema_version")).scalar()
+            if version is None:
+                conn.execute(insert(s.meta_table).values(key="schema_version", value=str(s.SCHEMA_VERSION)))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------
+    def has(self, sha256: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha256)).first() is not None
+
+    def add(self, record: Record, raw_text: str) -> int | None:
+        """Store one record in its own transaction; None when these bytes are already stored."""
+        sha = record.sha256 or record.id
+        with self.engine.begin() as conn:
+            if conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha)).first():
+                return None
+            return self._insert(conn, record, raw_text, sha)
+
+    def _insert(self, conn: Connection, rec: Record, raw_text: str, sha: str) -> int:
+        art_id = conn.execute(insert(s.articles).values(
+            sha256=sha, doc_id=rec.id, path=rec.path, url=rec.url, title=rec.title, outlet=rec.outlet,
+            published=rec.published, language=rec.language, raw_text=raw_text, body=rec.body,
+            record=rec.to_json(), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        ).returning(s.articles.c.id)).scalar_one()
+        if self.dialect == "sqlite":
+            conn.execute(text("INSERT INTO articles_fts(rowid, title, body) VALUES (:id, :title, :body)"),
+                         {"id": art_id, "title": rec.title or "", "body": rec.body})
+        ent_ids: dict[str, int] = {}
+        for ent in rec.entities:
+            actor_id = self._actor(conn, ent.kb_id, ent.type, ent.name)
+            eid = conn.execute(insert(s.entities).values(
+                article_id=art_id, local_id=ent.id, name=ent.name, type=ent.type, kb_id=ent.kb_id,
+                actor_id=actor_id,
+            ).returning(s.entities.c.id)).scalar_one()
+            ent_ids[ent.id] = eid
+            if ent.mentions:
+                conn.execute(insert(s.mentions), [
+                    {"entity_id": eid, "start": m.start, "end": m.end, "text": m.text} for m in ent.mentions
+                ])
+        for ev in rec.events:
+            vid = conn.execute(insert(s.events).values(
+                article_id=art_id, local_id=ev.id, type=ev.type, mode=ev.mode, date=ev.date,
+                location=ev.location, modality=ev.modality, denies=ev.denies,
+                evidence_start=ev.evidence.start, evidence_end=ev.evidence.end, evidence_text=ev.evidence.text,
+            ).returning(s.events.c.id)).scalar_one()
+            args = [
+                {"event_id": vid, "role": role, "position": i, "entity_id": ent_ids[local]}
+                for role, locals_ in (("actor", ev.actors), ("recipient", ev.recipients), ("source", ev.sources))
+                for i, local in enumerate(locals_) if local in ent_ids
+            ]
+            if args:
+                conn.execute(insert(s.event_args), args)
+        if rec.quotes:
+            conn.execute(insert(s.quotes), [
+                {"article_id": art_id, "local_id": q.id, "speaker_entity_id": ent_ids.get(q.speaker or ""),
+                 "start": q.start, "end": q.end, "text": q.text} for q in rec.quotes
+            ])
+        if rec.times:
+            conn.execute(insert(s.times), [
+                {"article_id": art_id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                 "value": t.value, "inferred": bool(t.inferred)} for t in rec.times
+            ])
+        if rec.removed:
+            conn.execute(insert(s.removed), [
+                {"article_id": art_id, "start": r.start, "end": r.end, "kind": r.kind} for r in rec.removed
+            ])
+        return int(art_id)
+
+    def _actor(self, conn: Connection, kb_id: str | None, etype: str, name: str) -> int:
+        key = actor_key(kb_id, etype, name)
+        found = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar()
+        if found is not None:
+            return int(found)
+        return int(conn.execute(insert(s.actors).values(key=key, name=name, type=etype, kb_id=kb_id)
+                                .returning(s.actors.c.id)).scalar_one())
+
+    # -- reading ------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        tables = {"articles": s.articles, "entities": s.entities, "mentions": s.mentions, "actors": s.actors,
+                  "events": s.events, "quotes": s.quotes, "times": s.times}
+        with self.engine.connect() as conn:
+            out = {name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                   for name, t in tables.items()}
+            out["outlets"] = int(conn.execute(select(func.count(func.distinct(s.articles.c.outlet)))).scalar_one())
+        return out
+
+    def articles(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        a = s.articles
+        n_events = select(func.count()).where(s.events.c.article_id == a.c.id).scalar_subquery()
+        q = (select(a.c.id, a.c.doc_id, a.c.sha256, a.c.path, a.c.title, a.c.outlet, a.c.published,
+                    a.c.language, n_events.label("events"))
+             .order_by(a.c.id).limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(q)]
+
+    def find_article(self, ident: str) -> dict[str, Any] | None:
+        """An article by store id, input id, or a sha256 prefix (at least 6 hex digits)."""
+        a = s.articles
+        conds = [a.c.doc_id == ident]
+        if ident.isdigit():
+            conds.append(a.c.id == int(ident))
+        if len(ident) >= 6 and all(c in "0123456789abcdef" for c in ident.lower()):
+            conds.append(a.c.sha256.startswith(ident.lower(), autoescape=True))
+        with self.engine.connect() as conn:
+            row = conn.execute(select(a).where(or_(*conds)).order_by(a.c.id).limit(1)).first()
+        return dict(row._mapping) if row else None
+
+    def record(self, ident: str) -> Record | None:
+        row = self.find_article(ident)
+        return Record.from_dict(json.loads(row["record"])) if row else None
+
+    def iter_records(self) -> Iterator[Record]:
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(stream_results=True).execute(
+                    select(s.articles.c.record).order_by(s.articles.c.id)):
+                yield Record.from_json(row[0])
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies (FTS5 on SQLite, tsvector on PostgreSQL)."""
+        terms = [t for t in norm(query).split() if t]
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+                rows = conn.execute(text(
+                    "SELECT a.id, a.doc_id, a.title, a.outlet, a.published, "
+                    "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": match, "n": limit})
+            else:
+                rows = conn.execute(text(
+                    "SELECT id, doc_id, title, outlet, published, "
+                    "ts_headline('simple', body, q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet "
+                    "FROM articles, plainto_tsquery('simple', :q) q WHERE tsv @@ q "
+                    "ORDER BY ts_rank(tsv, q) DESC LIMIT :n"), {"q": " ".join(terms), "n": limit})
+            return [dict(r._mapping) for r in rows]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
