@@ -31,7 +31,7 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an MS Office document"),
 )
 # Share of undecodable bytes above which "UTF-8 with a few bad bytes" stops being plausible.
-_MAX_BAD_UTF8 = 0.02
+_MAX_BAD_UTF8 = 0.05
 _CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
 
 
@@ -58,13 +58,15 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
     multibyte = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
-    if multibyte and bad <= max(1, _MAX_BAD_UTF8 * multibyte) and bad < 0.01 * len(lenient) + 1:
+    if multibyte and bad <= max(3, _MAX_BAD_UTF8 * multibyte) and bad < 0.01 * len(lenient) + 1:
         return _checked(lenient, "utf-8"), "utf-8", [f"{bad} invalid UTF-8 byte(s) replaced with U+FFFD"]
-    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman"]).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DecodeError("not text: no encoding fits (binary file?)")
-    text = str(best)
-    return _checked(text, best.encoding), best.encoding, []
+    # Western European text decodes under several 8-bit code pages; cp1252 is the one
+    # French and English sites use, so it wins whenever the detector finds it plausible.
+    best = next((m for m in matches if m.encoding == "cp1252"), matches[0])
+    return _checked(str(best), best.encoding), best.encoding, []
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -1,0 +1,117 @@
+"""Cleaning on articles written for these tests in the habits of scraped news pages."""
+
+from selon.clean import canonical_outlet, clean, iso_date
+from selon.ingest import Document
+
+PAGE = """Monde
+
+Le ministre libanais des Affaires étrangères reçu à Amman
+
+Foreign ministers pose for a family photo during the summit at the Dead Sea on May 3, 2024. (Reuters photo)
+Le ministre lors de son arrivée à l'aéroport. ©Petra/Archives
+
+Le ministre libanais des Affaires étrangères a été reçu lundi à Amman par son homologue jordanien, a rapporté l'agence officielle Petra.
+
+Lire aussi : Le Liban et la Jordanie signent un accord sur l'électricité
+
+Les deux hommes ont évoqué la situation à la frontière syrienne et le retour des réfugiés.
+
+Partager Cet Article
+SOURCE: AGENCE FRANCE-PRESSE
+"""
+
+
+def cleaned(text: str, **meta):
+    doc = Document.from_text(text, path="t.txt")
+    doc.meta.update({"language": "fr", **meta})
+    return doc, clean(doc)
+
+
+def removed_texts(doc, c):
+    return {r.kind: [doc.text[r.start:r.end] for r in c.removed if r.kind == r.kind] for r in c.removed}
+
+
+def test_page_boilerplate_removed_as_spans():
+    doc, c = cleaned(PAGE)
+    kinds = {doc.text[r.start:r.end][:20]: r.kind for r in c.removed}
+    assert kinds["Monde"] == "header"
+    assert kinds["Foreign ministers po"] == "caption"
+    assert kinds["Le ministre lors de "] == "caption"
+    assert kinds["Lire aussi : Le Liba"] == "related"
+    assert kinds["Partager Cet Article"] == "share"
+    assert kinds["SOURCE: AGENCE FRANC"] == "source-line"
+    assert c.title == "Le ministre libanais des Affaires étrangères reçu à Amman"
+    assert c.outlet == "AFP"
+    assert "Dead Sea" not in c.body and "Partager" not in c.body and "Lire aussi" not in c.body
+    assert "a été reçu lundi à Amman" in c.body and "réfugiés" in c.body
+
+
+def test_offsets_stay_true_and_mask_keeps_length():
+    doc, c = cleaned(PAGE)
+    assert len(c.analysis_text) == len(doc.text)
+    for r in c.removed:
+        assert c.analysis_text[r.start:r.end].strip() == ""
+    assert "Dead Sea" not in c.analysis_text
+    start, end = c.title_span
+    assert doc.text[start:end] == c.title
+
+
+def test_leading_date_marker_is_the_publication_date():
+    doc, c = cleaned(" date 2024-02 Le Hamas rejette la proposition de trêve\n\nLe mouvement a rejeté mardi le texte.")
+    assert c.published == "2024-02"
+    assert c.title == "Le Hamas rejette la proposition de trêve"
+    assert c.removed[0].kind == "header"
+
+
+def test_embed_caption_with_platform_word():
+    text = ("Tensions à la frontière\n\nLe chef de l'armée a inspecté les positions mercredi.\n\n"
+            "Twitter Rencontre entre le chef d'état-major et des officiers au poste frontière.\n\n"
+            "Les patrouilles ont été renforcées selon un communiqué.")
+    doc, c = cleaned(text)
+    assert [r.kind for r in c.removed] == ["caption"]
+    assert "Twitter" not in c.body
+
+
+def test_author_bio_and_byline():
+    text = ("Élections au Sénégal : la campagne s'ouvre\n\nPar Marie Diallo\n\n"
+            "La campagne électorale s'est ouverte dimanche dans un climat tendu, selon les observateurs.\n\n"
+            + "Les candidats ont promis des débats télévisés. " * 3 + "\n\n"
+            "Marie Diallo est journaliste indépendante, basée à Dakar depuis 2015.")
+    doc, c = cleaned(text)
+    kinds = [r.kind for r in c.removed]
+    assert kinds == ["byline", "author-bio"]
+
+
+def test_published_line_and_url_outlet():
+    text = ("Le Parlement adopte la réforme\n\nPublié le 15 mai 2021 à 10h30\n\n"
+            "Le Parlement a adopté la réforme par 300 voix contre 250, ont indiqué des sources parlementaires.\n\n"
+            "https://www.lemonde.fr/politique/article/2021/05/15/reforme.html")
+    doc, c = cleaned(text)
+    assert c.published == "2021-05-15"
+    assert c.outlet == "Le Monde"
+
+
+def test_given_metadata_wins():
+    doc, c = cleaned(PAGE, outlet="Petra", published="2024-05-06T08:00:00", title="Titre donné")
+    assert c.outlet == "Petra" and c.published == "2024-05-06" and c.title == "Titre donné"
+
+
+def test_paragraph_first_line_is_not_a_title():
+    text = ("Un incendie a ravagé un entrepôt à Lyon dans la nuit. Les pompiers sont intervenus rapidement. "
+            "Aucune victime n'est à déplorer selon la préfecture.")
+    doc, c = cleaned(text)
+    assert c.title is None and "incendie" in c.body
+
+
+def test_helpers():
+    assert canonical_outlet("FRENCH PRESS TV") == "Press TV"
+    assert canonical_outlet("Agence France-Presse") == "AFP"
+    assert canonical_outlet("Inconnu Hebdo") == "Inconnu Hebdo"
+    assert iso_date("2023-04") == "2023-04" and iso_date("mai 2021") == "2021-05"
+    assert iso_date("mardi 15 mai") is None  # no year: never guessed
+
+
+def test_cleaning_never_raises_on_odd_strings():
+    for text in ["\n\n\n", "a", "©", "Lire aussi :", "SOURCE:", "date 2023-04", "\u2028\u2029x", "Twitter X"]:
+        doc, c = cleaned(text)
+        assert len(c.analysis_text) == len(text)
