@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -26,6 +27,7 @@ from selon.record import Removed
 # Lines longer than this are article text, never boilerplate (and never fed to line regexes).
 MAX_BOILERPLATE_LINE = 600
 MAX_TITLE = 300
+_BLANK = re.compile(r"[^\n\r]")
 
 
 @dataclass
@@ -51,6 +53,8 @@ class Cleaned:
 
 def norm(text: str) -> str:
     """Comparison key: lower case, no accents, punctuation as spaces."""
+    if not text.isascii():  # lone surrogates (from a careless caller) must not make normalisation raise
+        text = text.encode("utf-8", "replace").decode("utf-8")
     return normalize(text, ascii=True) or ""
 
 
@@ -170,6 +174,11 @@ def iso_date(text: str | None) -> str | None:
     text = text.strip()
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]|$)", text)
     if m:
+        year, month, day = m.groups()
+        try:  # "2023-13-45" is not a date: say nothing rather than something false
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return None
         return "-".join(g for g in m.groups() if g)
     return _parse_date_words(text)
 
@@ -298,8 +307,8 @@ def clean(doc: Document) -> Cleaned:
     for i, line in enumerate(lines):
         if i in kinds or i == title_index or not language:
             continue
-        lang = line_language(line.text)
-        if lang and lang != language and len(line.text) <= 1200:
+        lang = line_language(line.text) if len(line.text) <= 1200 else None
+        if lang and lang != language:
             kinds[i] = "caption" if i <= max(4, title_index + 3) or _has_credit(line.text, r) else "other"
 
     for i, kind in sorted(kinds.items()):
@@ -322,12 +331,12 @@ def _site_headers(lines: list[Line], kinds: dict[int, str]) -> int:
     for i, line in enumerate(lines):
         if i in kinds:
             continue
-        words = line.text.split()
         nxt = next((j for j in range(i + 1, len(lines)) if j not in kinds), None)
         breadcrumb = len(line.text) <= 120 and bool(re.search(r"\s[>›»|/]\s", line.text)) and not re.search(
             r"[.!?]$", line.text)
-        tiny = len(words) <= 2 and len(line.text) <= 20 and not re.search(r"[.!?:]$", line.text)
-        if nxt is not None and (breadcrumb or (tiny and len(lines[nxt].text.split()) >= 4)):
+        tiny = len(line.text) <= 20 and len(line.text.split()) <= 2 and not re.search(r"[.!?:]$", line.text)
+        # maxsplit: count up to 4 words without splitting a multi-megabyte line into millions
+        if nxt is not None and (breadcrumb or (tiny and len(lines[nxt].text.split(maxsplit=4)) >= 4)):
             kinds[i] = "header"
             continue
         return i
@@ -367,12 +376,17 @@ def _mask(text: str, removed: list[Removed]) -> str:
     """The raw text with removed spans replaced by spaces (newlines kept): same length, same offsets."""
     if not removed:
         return text
-    chars = list(text)
-    for rem in removed:
-        for k in range(rem.start, rem.end):
-            if chars[k] not in "\n\r":
-                chars[k] = " "
-    return "".join(chars)
+    parts: list[str] = []
+    pos = 0
+    for rem in sorted(removed, key=lambda r: r.start):
+        start = max(rem.start, pos)
+        if rem.end <= start:
+            continue
+        parts.append(text[pos:start])
+        parts.append(_BLANK.sub(" ", text[start:rem.end]))
+        pos = rem.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _body(text: str, removed: list[Removed], title_span: tuple[int, int] | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from spacy.tokens import Doc
 
@@ -33,7 +34,7 @@ class Extracted:
     document: Document
 
 
-Result = Extracted | InputError
+Result: TypeAlias = Extracted | InputError
 
 
 class Extractor:
@@ -69,7 +70,9 @@ class Extractor:
                 except Exception as exc:
                     log.debug("extraction failed for %s", getattr(item, "path", "?"), exc_info=True)
                     path = item.path if isinstance(item, Document) else str(item)
-                    yield InputError(path, f"internal error during extraction ({type(exc).__name__}: {exc})")
+                    line = item.line if isinstance(item, Document) else None
+                    detail = " ".join(str(exc).split())[:200]  # one line, even for a chatty exception
+                    yield InputError(path, f"internal error during extraction ({type(exc).__name__}: {detail})", line)
 
     def _batch(self, batch: list[Item]) -> Iterator[Result]:
         prepared: list[tuple[Document, Cleaned, Doc | None] | InputError] = []
@@ -78,9 +81,16 @@ class Extractor:
             if isinstance(item, InputError):
                 prepared.append(item)
                 continue
+            analysed = (item.meta.get("language") or "fr") in ANALYSED_LANGUAGES
+            if analysed and len(item.text) > self.nlp.max_length:
+                # spaCy would refuse it anyway (E088), after allocating gigabytes for the parse
+                prepared.append(InputError(
+                    item.path, f"article is {len(item.text):,} characters, over the {self.nlp.max_length:,} "
+                    "that are analysed at once (split it into articles)", item.line))
+                continue
             cleaned = clean(item)
             sdoc: Doc | None = None
-            if (item.meta.get("language") or "fr") in ANALYSED_LANGUAGES:
+            if analysed:
                 sdoc = self.nlp.make_doc(cleaned.analysis_text)
                 sdoc._.selon_meta = {
                     "published": cleaned.published,

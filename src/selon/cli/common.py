@@ -9,7 +9,14 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
@@ -23,8 +30,8 @@ T = TypeVar("T")
 
 
 def warn(message: str) -> None:
-    """One plain line on stderr (no markup: paths and reasons are shown verbatim)."""
-    err.print(f"selon: {message}", markup=False, highlight=False, soft_wrap=True)
+    """One plain line on stderr (no markup, no :emoji: codes: paths and reasons are shown verbatim)."""
+    err.print(f"selon: {message}", markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -25,7 +25,7 @@ KbOption = Annotated[str | None, typer.Option("--kb", help="An extra actor KB fi
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
 
@@ -110,7 +110,11 @@ def extract(
 ) -> None:
     """Extract one CONTRACT record per article (entities, events, quotes, times, boilerplate), streaming."""
     tally = Tally()
-    sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    try:
+        sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        warn(f"cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
     try:
         first = True
         if fmt is Format.json:
@@ -153,15 +157,35 @@ def ingest(
     workers: Workers = 1,
 ) -> None:
     """Extract and store articles; the same bytes twice are stored once; one transaction per article."""
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
+
     from selon.store import open_store
 
     tally = Tally()
-    with open_store(db) as store:
+    try:
+        store = open_store(db)
+    except (SQLAlchemyError, OSError) as exc:
+        warn(f"cannot open the store {db or '(default)'}: {_reason(exc)}")
+        raise typer.Exit(2) from None
+    failed: str | None = None
+    with store:
         try:
             with progress("ingesting") as bar:
                 stream = results(paths, max_bytes, strict, kb, workers, tally, store_has=store.has)
                 for item in tick(stream, bar):
-                    if store.add(item.record, item.document.text) is None:
+                    try:
+                        added = store.add(item.record, item.document.text)
+                    except OperationalError as exc:  # locked past the busy timeout, disk full, read-only: stop
+                        failed = _reason(exc)
+                        break
+                    except (StatementError, ValueError) as exc:  # this record only: say so and go on
+                        doc = item.document
+                        tally.skipped += 1
+                        warn(f"skipped {InputError(doc.path, f'could not be stored ({_reason(exc)})', doc.line)}")
+                        if strict:
+                            raise StrictStop(doc.path) from None
+                        continue
+                    if added is None:
                         tally.duplicates += 1
                     else:
                         tally.ok += 1
@@ -169,9 +193,18 @@ def ingest(
             warn("stopped at the first error (--strict)")
         _summary(tally, "stored")
         if tally.ok:
-            err.print(f"selon: store {store.url}", markup=False, highlight=False)
+            err.print(f"selon: store {store.url}", markup=False, highlight=False, emoji=False)
+    if failed:
+        warn(f"store error, stopped: {failed}")
+        raise typer.Exit(2)
     if tally.skipped:
         raise typer.Exit(1)
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own message, on one line, without SQLAlchemy's statement dump."""
+    orig = getattr(exc, "orig", None)
+    return " ".join(str(orig or exc).split("\n[SQL:")[0].split())[:300]
 
 
 def dump(obj: object) -> str:

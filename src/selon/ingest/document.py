@@ -22,6 +22,7 @@ class Document:
     format: str = "txt"
     meta: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    line: int | None = None  # the line of a JSON lines input, for messages
 
     @classmethod
     def from_text(cls, text: str, path: str = "-", **kw: object) -> Document:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 from selon.ingest.decode import decode_bytes
 from selon.ingest.document import DecodeError, Document, InputError
@@ -17,7 +18,7 @@ from selon.ingest.language import detect_language
 
 log = logging.getLogger(__name__)
 
-Item = Document | InputError
+Item: TypeAlias = Document | InputError
 META_FIELDS = ("title", "url", "outlet", "published", "language")
 
 
@@ -109,7 +110,12 @@ def _jsonl_item(path: str, lineno: int, raw: bytes) -> Item:
     except UnicodeDecodeError:
         return InputError(path, "line is not valid UTF-8", lineno)
     except json.JSONDecodeError as exc:
-        return InputError(path, f"not JSON ({exc.msg} at column {exc.colno})", lineno)
+        msg = exc.msg.removesuffix(" at")  # "Invalid control character at"
+        return InputError(path, f"not JSON ({msg} at column {exc.colno})", lineno)
+    except RecursionError:
+        return InputError(path, "not JSON we accept (nested too deeply)", lineno)
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        return InputError(path, f"not JSON we accept ({exc})", lineno)
     if not isinstance(obj, dict):
         return InputError(path, f"expected a JSON object, got {type(obj).__name__}", lineno)
     text, html = obj.get("text"), obj.get("html")
@@ -125,24 +131,43 @@ def _jsonl_item(path: str, lineno: int, raw: bytes) -> Item:
             continue
         if not isinstance(value, str):
             return InputError(path, f"'{name}' must be a string, got {type(value).__name__}", lineno)
-        meta[name] = value.strip() or None
+        meta[name] = _scrub(value).strip() or None
     given_id = obj.get("id")
-    if given_id is not None and not isinstance(given_id, (str, int)):
-        return InputError(path, f"'id' must be a string or a number, got {type(given_id).__name__}", lineno)
+    if given_id is not None and (isinstance(given_id, bool) or not isinstance(given_id, (str, int))):
+        return InputError(path, f"'id' must be a string or an integer, got {type(given_id).__name__}", lineno)
     sha = hashlib.sha256(raw.strip()).hexdigest()
-    doc_id = str(given_id) if given_id is not None and str(given_id).strip() else sha
+    doc_id = _scrub(str(given_id)) if given_id is not None and str(given_id).strip() else sha
     if text is not None:
         if not text.strip():
             return InputError(path, "'text' is empty", lineno)
         if "\x00" in text:
             return InputError(path, "'text' contains NUL characters", lineno)
-        return Document(path=path, id=doc_id, text=text, sha256=sha, format="jsonl", meta=meta)
+        text, warnings = _replace_surrogates(text)
+        return Document(path=path, id=doc_id, text=text, sha256=sha, format="jsonl", meta=meta,
+                        warnings=warnings, line=lineno)
     try:
-        doc = _html_document(path, doc_id, str(html), meta)
+        doc = _html_document(path, doc_id, _replace_surrogates(str(html))[0], meta)
     except DecodeError as exc:
         return InputError(path, str(exc), lineno)
-    doc.sha256 = sha
+    doc.sha256, doc.line = sha, lineno
     return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str) -> tuple[str, list[str]]:
+    """JSON may escape lone UTF-16 surrogates ("\\ud800") that no UTF-8 writer or database accepts.
+
+    Each becomes U+FFFD, one character for one, so offsets are unchanged.
+    """
+    fixed, n = _SURROGATE.subn("\ufffd", text)
+    return fixed, ([f"{n} lone surrogate escape(s) replaced with U+FFFD"] if n else [])
+
+
+def _scrub(value: str) -> str:
+    """Metadata and ids: no lone surrogates, no NUL (PostgreSQL refuses it in text)."""
+    return _replace_surrogates(value)[0].replace("\x00", "")
 
 
 def finish(doc: Document) -> Document:

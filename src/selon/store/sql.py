@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from selon.clean import norm
@@ -88,12 +90,19 @@ class Store:
                 return None
             return self._insert(conn, record, raw_text, sha)
 
-    def _insert(self, conn: Connection, rec: Record, raw_text: str, sha: str) -> int:
-        art_id = conn.execute(insert(s.articles).values(
+    def _insert_ignore(self, table: Any, key: str) -> Any:
+        """INSERT that does nothing when ``key`` is taken: another writer may have stored it since we looked."""
+        dialect_insert = sqlite_insert if self.dialect == "sqlite" else pg_insert
+        return dialect_insert(table).on_conflict_do_nothing(index_elements=[key])
+
+    def _insert(self, conn: Connection, rec: Record, raw_text: str, sha: str) -> int | None:
+        art_id = conn.execute(self._insert_ignore(s.articles, "sha256").values(
             sha256=sha, doc_id=rec.id, path=rec.path, url=rec.url, title=rec.title, outlet=rec.outlet,
             published=rec.published, language=rec.language, raw_text=raw_text, body=rec.body,
             record=rec.to_json(), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        ).returning(s.articles.c.id)).scalar_one()
+        ).returning(s.articles.c.id)).scalar()
+        if art_id is None:  # a concurrent ingest stored the same bytes first
+            return None
         if self.dialect == "sqlite":
             conn.execute(text("INSERT INTO articles_fts(rowid, title, body) VALUES (:id, :title, :body)"),
                          {"id": art_id, "title": rec.title or "", "body": rec.body})
@@ -141,10 +150,12 @@ class Store:
     def _actor(self, conn: Connection, kb_id: str | None, etype: str, name: str) -> int:
         key = actor_key(kb_id, etype, name)
         found = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar()
-        if found is not None:
-            return int(found)
-        return int(conn.execute(insert(s.actors).values(key=key, name=name, type=etype, kb_id=kb_id)
-                                .returning(s.actors.c.id)).scalar_one())
+        if found is None:
+            found = conn.execute(self._insert_ignore(s.actors, "key").values(
+                key=key, name=name, type=etype, kb_id=kb_id).returning(s.actors.c.id)).scalar()
+        if found is None:  # inserted by a concurrent writer in between
+            found = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar_one()
+        return int(found)
 
     # -- reading ------------------------------------------------------------
     def stats(self) -> dict[str, int]:
