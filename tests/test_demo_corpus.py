@@ -62,9 +62,6 @@ EXPECTED = {
     ("liban-hezbollah-2024.jsonl", "demo-cessez-le-feu-israel-hezbollah"): (
         "Un cessez-le-feu entre Israël et le Hezbollah entre en vigueur au Liban", "Le Journal Démo", "2024-11-27"),
 }
-# A French title holding « … » is taken for a breadcrumb ("\s»\s" counts as a separator) in
-# clean._site_headers, so the first paragraph becomes the title.  Reported to the lead.
-KNOWN_BAD_TITLES = {("iran-attaque-israel-interceptions.txt", None)}
 
 
 def article_files() -> list[Path]:
@@ -97,8 +94,6 @@ def test_every_demo_article_is_read(demo):
 def test_directory_walk_sees_only_articles():
     """`selon ingest src/selon/demo` must not take the corpus README for an article."""
     found = {Path(p).name for p in (i.path for i in iter_documents([str(DEMO)]))}
-    if "README.md" in found:
-        pytest.xfail("ingest reads .md files, so the demo README.md is ingested as an article (reported)")
     assert found == {name for name, _ in EXPECTED}
 
 
@@ -108,8 +103,6 @@ def test_title_outlet_published(demo, key):
     title, outlet, published = EXPECTED[key]
     assert rec.title, "every demo record has a title"
     assert (rec.outlet, rec.published) == (outlet, published)
-    if key in KNOWN_BAD_TITLES and rec.title != title:
-        pytest.xfail("title with « … » taken for a breadcrumb header (clean._site_headers, reported)")
     assert rec.title == title
     assert title not in rec.body
 
