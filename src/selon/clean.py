@@ -332,8 +332,7 @@ def _site_headers(lines: list[Line], kinds: dict[int, str]) -> int:
         if i in kinds:
             continue
         nxt = next((j for j in range(i + 1, len(lines)) if j not in kinds), None)
-        breadcrumb = len(line.text) <= 120 and bool(re.search(r"\s[>›»|/]\s", line.text)) and not re.search(
-            r"[.!?]$", line.text)
+        breadcrumb = _is_breadcrumb(line.text)
         tiny = len(line.text) <= 20 and len(line.text.split()) <= 2 and not re.search(r"[.!?:]$", line.text)
         # maxsplit: count up to 4 words without splitting a multi-megabyte line into millions
         if nxt is not None and (breadcrumb or (tiny and len(lines[nxt].text.split(maxsplit=4)) >= 4)):
@@ -341,6 +340,17 @@ def _site_headers(lines: list[Line], kinds: dict[int, str]) -> int:
             continue
         return i
     return len(lines)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """"Accueil > Monde > Moyen-Orient": short segments between repeated separators."""
+    if len(text) > 120 or re.search(r"[.!?]$", text):
+        return False
+    for sep in (">", "›", "»", "|", "/"):
+        parts = [p.strip() for p in text.split(f" {sep} ")]
+        if len(parts) >= 2 and all(0 < len(p.split()) <= 4 for p in parts) and "«" not in text:
+            return True
+    return False
 
 
 def _title(lines: list[Line], kinds: dict[int, str], index: int,

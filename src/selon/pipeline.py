@@ -46,7 +46,10 @@ class Extractor:
 
     def extract(self, doc: Document) -> Record:
         """One document to its record (raises on internal errors; ``run`` catches them)."""
-        return next(self._batch([doc])).record  # type: ignore[union-attr]
+        result = next(self._batch([doc]))
+        if isinstance(result, InputError):
+            raise ValueError(str(result))
+        return result.record
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         """Records for every Document, InputErrors passed through, in input order."""
