@@ -27,6 +27,7 @@ from selon.record import Removed
 # Lines longer than this are article text, never boilerplate (and never fed to line regexes).
 MAX_BOILERPLATE_LINE = 600
 MAX_TITLE = 300
+MAX_DATE = 200
 _BLANK = re.compile(r"[^\n\r]")
 
 
@@ -172,6 +173,8 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip()
+    if len(text) > MAX_DATE:  # untrusted metadata: no date is that long, and the parser is not linear
+        return None
     m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ]|$)", text)
     if m:
         year, month, day = m.groups()
@@ -187,7 +190,8 @@ def _parse_date_words(text: str) -> str | None:
     import dateparser
     from dateparser.date import DateDataParser
 
-    text = re.sub(r"\s+(?:à|a|at)\s+\d{1,2}\s*[h:]\s*\d{0,2}.*$", "", text, flags=re.IGNORECASE)
+    # One leading \s, not \s+: a run of spaces would be rescanned from each of its positions.
+    text = re.sub(r"\s(?:à|a|at)\s+\d{1,2}\s*[h:]\s*\d{0,2}.*$", "", text, flags=re.IGNORECASE).rstrip()
     if not re.search(r"\d{4}", text):  # no year in the text: never guess one
         return None
     parser = _date_parser(DateDataParser, dateparser)

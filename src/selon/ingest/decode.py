@@ -7,6 +7,7 @@ with a reason rather than decoded into garbage.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -32,7 +33,8 @@ _MAGIC = (
 )
 # Share of undecodable bytes above which "UTF-8 with a few bad bytes" stops being plausible.
 _MAX_BAD_UTF8 = 0.05
-_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v"}
+# C0 controls other than \t \n \v \f \r, DEL and the C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
@@ -91,7 +93,7 @@ def _checked(text: str, encoding: str) -> str:
     sample = text[:20000]
     if not sample:
         return text
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _CONTROL_OK) or 0x7F <= ord(ch) < 0xA0)
+    controls = len(_CONTROLS.findall(sample))
     if "\x00" in sample or controls > 0.01 * len(sample):
         raise DecodeError(f"not text: {controls} control characters in the first {len(sample)} ({encoding})")
     return text
