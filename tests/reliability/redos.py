@@ -200,24 +200,27 @@ def build(shape: tuple[str, str, str], length: int = PUMP_LENGTH) -> str:
     return prefix + pump * max(1, length // len(pump)) + suffix
 
 
-def _time(pattern: re.Pattern[str], text: str, limit: float) -> float:
+def _time(pattern: re.Pattern[str], text: str, limit: float, mode: str = "search") -> float:
     t0 = time.perf_counter()
     try:
         with deadline(limit):
-            pattern.search(text)
+            pattern.search(text) if mode == "search" else pattern.match(text)
     except TooSlow:
         return float("inf")
     return time.perf_counter() - t0
 
 
-def slowest(pattern: re.Pattern[str], where: str, limit: float,
+def slowest(pattern: re.Pattern[str], where: str, limit: float, growth_mode: str = "match",
             growth_limit: float = 0.05) -> tuple[Finding | None, int]:
-    """A string that makes ``pattern.search`` slow, if any, and how many strings were tried.
+    """A string that makes ``pattern`` slow, if any, and how many strings were tried.
 
-    Slow is either over ``limit`` seconds on ~1,500 characters (exponential or
-    cubic backtracking), or, for the three slowest shapes, over ``growth_limit``
-    on four times the length while growing faster than linearly (quadratic:
-    harmless on a short line, hours on a 5 MB one).
+    Slow is either over ``limit`` seconds for ``search`` on ~1,500 characters
+    (exponential or cubic backtracking), or, for the slowest shapes, over
+    ``growth_limit`` on four times the length while growing faster than
+    linearly (quadratic: harmless on a short line, hours on a 5 MB one).  The
+    growth is measured the way the pattern is used (``growth_mode``): any
+    unanchored pattern is quadratic under ``search`` over a long run of what
+    it starts with, which matters only where the code does search with it.
     """
     timed: list[tuple[float, tuple[str, str, str]]] = []
     checked: set[tuple[str, str, str]] = set()
@@ -225,7 +228,8 @@ def slowest(pattern: re.Pattern[str], where: str, limit: float,
     def grows(took: float, shape: tuple[str, str, str]) -> Finding | None:
         checked.add(shape)
         text = build(shape, 4 * PUMP_LENGTH)
-        longer = _time(pattern, text, 1.0)
+        took = _time(pattern, build(shape), 1.0, growth_mode) if growth_mode != "search" else took
+        longer = _time(pattern, text, 1.0, growth_mode)
         if longer > growth_limit and longer > 6 * max(took, 1e-6):
             return Finding(pattern.pattern, where, text, longer)
         return None
@@ -236,8 +240,11 @@ def slowest(pattern: re.Pattern[str], where: str, limit: float,
         if took > limit:
             return Finding(pattern.pattern, where, text, took), len(timed) + 1
         timed.append((took, shape))
-        if took > growth_limit / 10 and len(checked) < 3 and (found := grows(took, shape)):
+        if (growth_mode != "none" and took > growth_limit / 10 and len(checked) < 3
+                and (found := grows(took, shape))):
             return found, len(timed)  # slow already: no need to try the rest
+    if growth_mode == "none":  # applied to trusted data only: exponential is all that matters
+        return None, len(timed)
     for took, shape in sorted(timed, reverse=True)[:3]:
         if shape not in checked and (found := grows(took, shape)):
             return found, len(timed)
