@@ -291,7 +291,7 @@ def clean(doc: Document) -> Cleaned:
         if info.get("published") and not found_published:
             found_published = iso_date(info["published"])
         kinds[i] = kind
-        if kind == "related" and info.get("prefix_only") and i + 1 < n and len(lines[i + 1].text) <= 250:
+        if kind == "related" and info.get("prefix_only") and i + 1 < n and _headline(lines[i + 1].text):
             kinds[i + 1] = "related"  # "Lire aussi :" alone on its line, the link below it
 
     # Bylines near the top or bottom; author bios near the end.
@@ -355,6 +355,11 @@ def _is_breadcrumb(text: str) -> bool:
         if len(parts) >= 2 and all(0 < len(p.split()) <= 4 for p in parts) and "«" not in text:
             return True
     return False
+
+
+def _headline(text: str) -> bool:
+    """A line that reads as a headline (a link's title), not as a paragraph of the article."""
+    return len(text) <= 250 and len(re.findall(r"[.!?](?:\s|$)", text)) <= 1
 
 
 def _title(lines: list[Line], kinds: dict[int, str], index: int,

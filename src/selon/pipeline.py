@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from selon.clean import Cleaned, clean
 from selon.ingest import Document, InputError, Item
 from selon.nlp import DEFAULT_MODEL, load_pipeline
-from selon.record import Record
+from selon.record import Mention, Quote, Record, Span, Time
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +131,41 @@ class Extractor:
             rec.events = list(sdoc._.events or [])
             rec.quotes = list(sdoc._.quotes or [])
             rec.times = list(sdoc._.times or [])
+            _true_spans(rec, doc.text, cleaned.analysis_text)
         if self.include_text or doc.format == "html":
             rec.text = doc.text  # offsets index the extracted text, not the HTML markup
         return rec
+
+
+def _true_spans(rec: Record, raw: str, analysis: str) -> None:
+    """Make every span's text the raw text it indexes.
+
+    Components read the analysis text, where boilerplate is blanked: a span that
+    ends on whitespace (spaCy entities sometimes take a trailing space token) can
+    reach into a blanked caption, and its text then differs from the raw text.
+    Such spans are trimmed to their non-blank content and take their text from
+    the raw text; a text that is not a slice of the analysis text is left as the
+    component wrote it (and the contract tests say so).
+    """
+
+    def fix(span: Mention | Span | Quote | Time) -> bool:
+        start, end = span.start, span.end
+        if not 0 <= start <= end <= len(raw) or span.text != analysis[start:end]:
+            return True
+        while start < end and analysis[start].isspace():
+            start += 1
+        while end > start and analysis[end - 1].isspace():
+            end -= 1
+        span.start, span.end, span.text = start, end, raw[start:end]
+        return end > start
+
+    for ent in rec.entities:
+        ent.mentions = [m for m in ent.mentions if fix(m)]
+    for ev in rec.events:
+        fix(ev.evidence)
+        if ev.trigger is not None:
+            fix(ev.trigger)
+    for q in rec.quotes:
+        fix(q)
+    for t in rec.times:
+        fix(t)
