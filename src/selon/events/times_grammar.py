@@ -1,0 +1,700 @@
+"""Where the temporal expressions are: French patterns compiled once, matched on a lower-cased copy.
+
+Each pattern yields candidates (``Cand``): a span and what it says ("the 15th
+of May, no year, the weekday Saturday", "one day before the anchor", "three
+years, a duration").  Values are computed later by ``times_resolve``, which
+knows the anchor.  Every quantifier is bounded and no group is nested inside
+a repeated group, so matching stays linear on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from selon.events.times_lexicon import SP, Lexicon, alternation, lexicon
+
+_BLANKS = {c: " " for c in "\t\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+           "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
+_TRANS = str.maketrans({**_BLANKS, "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
+                        "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def normalise(text: str) -> str:
+    """Lower-case, same length: one plain apostrophe, one hyphen, horizontal blanks as spaces."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters grow when lower-cased ("İ")
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_TRANS)
+
+
+@dataclass
+class Cand:
+    """A found expression before resolution: its span, kind and what the words say."""
+
+    start: int
+    end: int
+    kind: str
+    f: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[re.Match[str], "Scan"], "Cand | None"]
+
+
+@dataclass
+class Scan:
+    """One text being scanned: the raw text and its lower-cased twin."""
+
+    text: str
+    low: str
+
+    def before(self, pos: int, n: int = 40) -> str:
+        return self.low[max(0, pos - n):pos]
+
+    def after(self, pos: int, n: int = 40) -> str:
+        return self.low[pos:pos + n]
+
+
+AP = "'"
+B = r"(?<![\w-])"  # left word boundary (not inside "mi-juin" or "week-end")
+E = r"(?![\w])"  # right word boundary
+
+
+class Grammar:
+    """The compiled French patterns and the handlers that read their groups."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.patterns: list[tuple[re.Pattern[str], Handler, str | None]] = []
+        L = lex
+        wd = alternation(L.weekdays)
+        mon_full = alternation(L.months)
+        mon_abbr = alternation(L.month_abbreviations) + r"\."
+        mon = f"(?:{mon_full}|{mon_abbr})"
+        day = r"(?<![\d.,])(?:1er|1re|1ère|premier|[12]\d|3[01]|0?[1-9])(?![\d,.]\d)"
+        year4 = r"(?<![\d.,])(?:1\d{3}|20\d{2}|21\d{2})(?![\d]|[.,]\d)"
+        year2 = r"(?<![\d.,])'?\d{2}(?!\d)(?! {0,3}[a-zà-ÿ%€$])"
+        rel = alternation(L.past_words | L.future_words)
+        parts = alternation(L.day_parts)
+        num_word = alternation(L.numbers)
+        number = (rf"(?:(?<![\d.,])\d{{1,4}}(?:,\d{{1,2}})?(?![\d.,]\d)"
+                  rf"|{num_word}(?:(?:-et-|{SP}et{SP}|-|{SP}){num_word}){{0,3}})")
+        units = alternation(L.units)
+        approx = alternation(L.approximate_numbers)
+        vague = alternation(L.vague_quantities)
+        pos = alternation(k for k in L.position_words)
+        seasons = alternation(L.seasons)
+        self.re_future = re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", SP) for w in L.future_markers)
+            + r"|[a-zà-ÿ]{2,}(?:" + "|".join(L.future_endings) + r"))(?![\w'])")
+
+        add = self._add
+        # 1. Day and month: "samedi 15 mai", "le mercredi 1er mai 2002", "26 septembre dernier".
+        add(rf"{B}(?:le{SP})?(?:(?P<wd>{wd}),?{SP}(?:le{SP})?)?(?P<day>{day})(?:-|{SP})(?P<month>{mon})"
+            rf"(?:(?:,?{SP})(?:(?P<year>{year4})|(?P<year2>{year2})))?(?:{SP}(?P<rel>{rel}))?{E}",
+            self._day_month, "day_month")
+        # 2. The first days of "les 6 et 13 avril", "du 3 au 6 mai": month from the next date.
+        add(rf"{B}(?:(?:les|le|du|entre{SP}le){SP})?(?P<day>{day})(?=(?: {{0,3}}(?:,|et|ou|au|à|-) {{0,3}}"
+            rf"(?:le{SP})?(?:{wd}{SP})?{day}){{1,4}}{SP}{mon}{E})", self._coord_day, "coord")
+        # 3. Numeric dates: 15/05/2021, 15.05.2021, 2021-05-15.
+        add(r"(?<![\w./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+            r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)", self._numeric_date, None)
+        add(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])",
+            self._numeric_date, None)
+        # 4. Month, with year, position or "dernier": "octobre 98", "début octobre", "juin prochain".
+        add(rf"{B}(?:(?P<pos>{pos})(?:-|{SP})(?:(?:de{SP}|du{SP}|d'))?)?(?P<mois>(?:le{SP})?mois{SP}(?:de{SP}|d'))?"
+            rf"(?P<month>{mon_full})(?:(?:,?{SP})(?:(?P<year>{year4})|(?P<year2>{year2}))|{SP}(?P<rel>{rel}))?{E}",
+            self._month, "month")
+        # 5. Years: "1998", "l'année 2001", "fin 2002", "l'an 2000".
+        add(rf"(?<![\w])(?:(?P<pos>{pos})(?:-|{SP})(?:de{SP}l'(?:année|an){SP})?)?(?:(?P<lead>l'an|l'année|année|an){SP})?"
+            rf"(?P<year>{year4})(?!-\d{{1,3}}\b)", self._year, None)
+        # 6. Decades and centuries: "les années 90", "le XXe siècle".
+        add(rf"{B}(?:(?:les|des|aux|début{SP}des|fin{SP}des){SP})?années{SP}"
+            rf"(?P<dec>(?:19|20)?\d0|{num_word}(?:-{num_word}){{0,2}}){E}", self._decade, None)
+        add(rf"{B}(?:(?:le|au|du|les|des){SP})?(?P<c>[xvi]{{1,5}}|\d{{1,2}})(?:e|ème|è|eme){SP}siècles?{E}",
+            self._century, None)
+        # 7. Weekdays: "jeudi", "vendredi dernier", "ce même lundi après-midi", "tous les jeudis".
+        add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les){SP})?(?P<wd>{wd})(?P<pl>s)?"
+            rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, "weekday")
+        # 8. Deictic days: "hier", "aujourd'hui vendredi", "hier matin", "hier en fin d'après-midi".
+        rd = alternation(L.relative_days)
+        add(rf"{B}(?P<rd>{rd})(?:{SP}(?P<wd>{wd}))?(?:(?:{SP}|, {{0,2}})(?:(?:en{SP})?(?:fin|début){SP}(?:de{SP}|d')"
+            rf"|dans{SP}l(?:a{SP}|')|au{SP}cours{SP}de{SP}l(?:a{SP}|'))?(?P<part>{parts}))?(?![\w-])",
+            self._relday, None)
+        # 9. Calendar units: "cette semaine", "la semaine dernière", "au début du mois", "l'an prochain".
+        cu = alternation(L.calendar_units)
+        add(rf"{B}(?:(?P<pos>{pos})(?:-|{SP}))?(?P<det>cette|ce|cet|la|le|l'|du|de{SP}la|de{SP}l'|de{SP}cette|"
+            rf"de{SP}ce|de|d')(?:{SP}|(?<='))?(?:(?P<adj>nouvelle|même){SP})?(?P<unit>{cu})"
+            rf"(?P<ci>-ci|-là|{SP}là|{SP}même)?(?:{SP}(?P<rel>{rel}|en{SP}cours|courante?|écoulée?))?{E}",
+            self._calunit, None)
+        # 10. Durations, and "il y a" / "dans" / "d'ici" counts: "trois ans", "il y a environ une semaine".
+        pre = (rf"(?P<pre>il{SP}y{SP}a(?:vait)?|voici|voilà|depuis|pendant|durant|en|dans|sur|pour|après|avant|"
+               rf"d'ici(?:{SP}à)?|au{SP}bout{SP}d(?:e{SP}|')|au{SP}cours{SP}d(?:es{SP}|e{SP}|')|"
+               rf"cela{SP}fait|ça{SP}fait|de|d'|les|des)")
+        apx = (rf"(?P<apx>environ|près{SP}de|près{SP}d'|plus{SP}de|plus{SP}d'|moins{SP}de|moins{SP}d'|presque|"
+               rf"quelque|au{SP}moins|au{SP}plus|bien|seulement|à{SP}peine|pas{SP}moins{SP}de|"
+               rf"un{SP}peu{SP}plus{SP}de)")
+        qty = (rf"(?:(?P<num>{number})|(?P<apxn>une?{SP}(?P<apxw>{approx}){SP}(?:de{SP}|d'))|(?P<vague>{vague})|"
+               rf"(?P<frac>un{SP}quart{SP}(?:de{SP}|d')|une?{SP}demi-|trois{SP}quarts{SP}(?:de{SP}|d')))")
+        add(rf"{B}(?:{pre}(?:{SP}|(?<=')))?(?:{apx}(?:{SP}|(?<=')))?{qty} {{0,3}}(?P<unit>{units})"
+            rf"(?:{SP}et{SP}(?P<half>demie?|quart))?(?:{SP}(?P<after>plus{SP}tard|plus{SP}tôt|auparavant|"
+            rf"d'affilée|de{SP}suite))?{E}", self._duration, None)
+        # "ces dernières semaines", "les trois derniers mois", "les 24 dernières heures".
+        add(rf"{B}(?:(?:au{SP}cours|pendant|durant|depuis|dans|lors){SP}(?:de{SP}|d')?)?(?P<det>ces|les|des)"
+            rf"(?:{SP}(?P<num>{number}))?{SP}(?P<rel>derni(?:er|ère)s|prochaine?s|passée?s){SP}(?P<unit>{units}){E}",
+            self._last_n, None)
+        add(rf"{B}(?P<det>ces|les){SP}(?P<unit>{units}){SP}(?P<rel>passée?s|écoulée?s|précédente?s|à{SP}venir|"
+            rf"qui{SP}viennent|suivante?s){E}", self._last_n, None)
+        dn = alternation(L.duration_nouns)
+        add(rf"{B}(?P<noun>{dn}){E}", self._duration_noun, None)
+        # "toute l'année", "toute la journée", "tout le mois".
+        add(rf"{B}(?:toute{SP}(?:la{SP}|l')|tout{SP}le{SP})(?P<unit>journée|nuit|semaine|année|matinée|soirée|"
+            rf"mois|week-end|après-midi){E}", self._whole, None)
+        # 11. Sets: "chaque jour", "tous les jeudis", "deux fois par semaine", "quotidien".
+        setw = alternation(list(L.set_units) + list(L.weekdays) + list(L.day_parts) + list(L.seasons))
+        add(rf"{B}(?:(?P<freq>{number}|une){SP}fois{SP})?(?P<q>chaque|tous{SP}les|toutes{SP}les|par)"
+            rf"(?:{SP}(?P<num>{number}))?{SP}(?P<unit>{setw})(?P<pl>s)?{E}", self._set, None)
+        fw = alternation(L.frequency_words)
+        add(rf"{B}(?P<fw>{fw}){E}", self._frequency, None)
+        # 12. Seasons: "en été", "cet hiver", "l'été dernier", "les mois d'été".
+        add(rf"{B}(?:(?P<pos>début|fin|mi)(?:-|{SP})(?:de{SP}l'|d'))?(?:(?P<det>en|cet|l'|au|à{SP}l'|de{SP}l'|"
+            rf"pendant{SP}l'|durant{SP}l'|tout{SP}l'|chaque|comme|ce|d'|dès{SP}l'|depuis{SP}l')(?:{SP}|(?<='))?)?"
+            rf"(?P<s>{seasons})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._season, None)
+        add(rf"{B}(?:(?:les|des|ces){SP})?(?:mois|nuits?|soirées?|soirs?|journées?|matinées?|week-ends?|vacances)"
+            rf"{SP}d'(?P<s>{seasons}){E}", self._season_noun, None)
+        # 13. Clock times: "21 h 45", "vers 12 h 30 locales", "à midi", "18h".
+        cpre = (rf"(?P<pre>vers|à|a|dès|jusqu'à|avant|après|de|entre|et|peu{SP}avant|peu{SP}après|"
+                rf"aux{SP}alentours{SP}de|autour{SP}de|pendant|durant|depuis|en|plus{SP}de|moins{SP}de|près{SP}de|"
+                rf"environ|il{SP}y{SP}a|dans|au{SP}bout{SP}de|sur)")
+        add(rf"{B}(?:{cpre}{SP})?(?:(?P<h>(?<![\d.,])(?:[01]?\d|2[0-4])) {{0,2}}(?P<hu>heures?|h(?![a-zà-ÿ]))"
+            rf"(?: {{0,2}}(?P<m>[0-5]\d)(?!\d)(?: {{0,2}}(?:min(?:utes?)?))?)?"
+            rf"|(?P<w>midi|minuit)(?:{SP}(?P<wm>et{SP}demie?|et{SP}quart))?)"
+            rf"(?:{SP}(?P<dp>du{SP}matin|du{SP}soir|de{SP}l'après-midi|dans{SP}la{SP}nuit))?"
+            rf"(?:{SP}(?P<tz>heures?{SP}locales?|locales?|gmt|utc|heure{SP}de{SP}paris|heure{SP}française))?"
+            rf"(?![\w])(?! {{0,2}}(?:/|sur{SP})24)", self._clock, None)
+        # 14. Parts of a day: "dans la soirée", "le matin même", "la nuit de samedi à dimanche".
+        add(rf"{B}(?:(?P<pre>dans|pendant|durant|au{SP}cours{SP}de|tard{SP}dans|en{SP}(?:fin|début){SP}de|de|vers|dès|"
+            rf"pour|à|jusque{SP}dans|jusqu'à|au{SP}milieu{SP}de){SP})?(?P<det>la|l'|le)(?:{SP}|(?<='))?"
+            rf"(?P<part>nuit|soirée|matinée|journée|après-midi|matin|soir)(?P<meme>{SP}même)?"
+            rf"(?:{SP}(?:de{SP}|du{SP}|d')(?P<wd>{wd}|hier|demain)(?:{SP}(?:à|au){SP}(?P<wd2>{wd}))?)?{E}",
+            self._daypart, None)
+        add(rf"{B}en{SP}(?:(?:fin|début|milieu){SP}(?:de{SP}|d'))?(?P<part>matinée|soirée|après-midi|journée|nuit){E}",
+            self._daypart_en, None)
+        # 15. Days counted from the last date: "la veille", "le lendemain", "ce jour-là".
+        cd = alternation(L.context_days)
+        add(rf"{B}(?P<cd>{cd})(?:{SP}(?:au{SP})?(?P<part>matin|soir|midi|après-midi))?{E}", self._context_day, None)
+        # 16. References: "actuellement", "désormais", "autrefois", "bientôt".
+        refs = alternation(L.references)
+        add(rf"{B}(?P<ref>{refs})(?![\w-])", self._reference, None)
+        # 17. Holidays: "Noël", "la Toussaint", "Pâques 2003".
+        hol = alternation(list(L.holidays_fixed) + list(L.holidays_easter))
+        add(rf"{B}(?P<hol>{hol})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._holiday, None)
+        # 18. Quarters and halves: "au premier trimestre 2002".
+        add(rf"{B}(?:(?:au|le|du){SP})?(?P<ord>premier|1er|deuxième|second|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|"
+            rf"dernier)(?P<unit>{SP}trimestre|{SP}semestre)(?:{SP}(?P<year>{year4}))?{E}", self._quarter, None)
+
+    def _add(self, rx: str, handler: Handler, name: str | None) -> None:
+        self.patterns.append((re.compile(rx), handler, name))
+
+    # -- scanning ------------------------------------------------------------------------------
+
+    def scan(self, text: str) -> list[Cand]:
+        """All candidates, overlaps settled (longest first), in text order."""
+        sc = Scan(text, normalise(text))
+        found: list[Cand] = []
+        for rx, handler, _ in self.patterns:
+            for m in rx.finditer(sc.low):
+                c = handler(m, sc)
+                if c is not None and c.end > c.start:
+                    found.append(c)
+        found.sort(key=lambda c: (-(c.end - c.start), c.start))
+        taken: list[Cand] = []
+        occupied: list[tuple[int, int]] = []
+        for c in found:
+            if any(c.start < e and s < c.end for s, e in occupied):
+                continue
+            taken.append(c)
+            occupied.append((c.start, c.end))
+        taken.sort(key=lambda c: c.start)
+        # Trim spaces and trailing punctuation that optional groups may leave.
+        for c in taken:
+            while c.end > c.start and text[c.end - 1] in " ,\u00a0":
+                c.end -= 1
+        return taken
+
+    def future_near(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause around [start, end) is in the future ("sera", "aura lieu", "rouvrira")."""
+        lo = max(0, start - 100)
+        hi = min(len(text), end + 100)
+        left = text[lo:start]
+        cut = max(left.rfind("."), left.rfind("\n"), left.rfind(";"), left.rfind("!"), left.rfind("?"))
+        if cut >= 0:
+            lo += cut + 1
+        right = text[end:hi]
+        cuts = [i for i in (right.find("."), right.find("\n"), right.find(";"), right.find("!"), right.find("?"))
+                if i >= 0]
+        if cuts:
+            hi = end + min(cuts)
+        return self.re_future.search(text, lo, hi) is not None
+
+    # -- handlers ------------------------------------------------------------------------------
+
+    def _rel(self, word: str | None) -> int:
+        if not word:
+            return 0
+        w = re.sub(r"\s+", " ", word)
+        if w in self.lex.past_words or w.startswith("écoulé"):
+            return -1
+        if w in self.lex.future_words:
+            return 1
+        return 0
+
+    def _month_of(self, word: str) -> int:
+        w = word.rstrip(".")
+        return self.lex.months.get(w) or self.lex.month_abbreviations[w]
+
+    def _day_of(self, word: str) -> int:
+        return self.lex.ordinals.get(word) or int(word)
+
+    def _year_ok(self, sc: Scan, end: int) -> bool:
+        """A number read as a year must not be a quantity ("2000 personnes", "1500 €")."""
+        m = re.match(r" {0,3}([^\s\d]+)", sc.low[end:end + 30])
+        if not m:
+            return True
+        w = m.group(1).rstrip(".,;:!?)»\"")
+        if not w:
+            return True
+        if w in self.lex.quantity_words or w[0] in "%€$":
+            return False
+        return not (w.isalpha() and len(w) >= 4 and w[-1] in "sx" and w not in self.lex.year_followers)
+
+    def _day_month(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"day": self._day_of(m["day"]), "month": self._month_of(m["month"])}
+        end = m.end()
+        if m["year"]:
+            if self._year_ok(sc, m.end("year")):
+                f["year"] = int(m["year"])
+            else:
+                end = m.end("month")
+        elif m["year2"]:
+            f["year2"] = int(m["year2"].lstrip("'"))
+        if m["rel"] and end >= m.end("rel"):
+            f["rel"] = self._rel(m["rel"])
+        if m["wd"]:
+            f["wd"] = self.lex.weekdays[m["wd"]]
+        return Cand(m.start(), end, "date", f)
+
+    def _coord_day(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "coord", {"day": self._day_of(m["day"])})
+
+    def _numeric_date(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        y = int(m["y"])
+        if len(m["y"]) == 2:
+            return Cand(m.start(), m.end(), "date", {"day": int(m["d"]), "month": int(m["m"]), "year2": y})
+        if not 1000 <= y <= 2199:
+            return None
+        return Cand(m.start(), m.end(), "date", {"day": int(m["d"]), "month": int(m["m"]), "year": y})
+
+    _MONTH_LEFT = re.compile(r"(?:\ben|\bde|\bd'|\bdepuis|\bdès|\bjusqu'en|\bjusqu'à|\bavant|\baprès|\bentre|\bet|"
+                             r"\bpour|\bpartir\s+de|\bau|\bfin|\bdébut|\bcourant|\bmi-|\bà|\bou|\bdurant|\bpendant|"
+                             r"\bchaque)\s*$")
+
+    def _month(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"month": self._month_of(m["month"])}
+        end = m.end()
+        if m["year"]:
+            if self._year_ok(sc, m.end("year")):
+                f["year"] = int(m["year"])
+            else:
+                end = m.end("month")
+        elif m["year2"]:
+            f["year2"] = int(m["year2"].lstrip("'"))
+        if m["rel"]:
+            f["rel"] = self._rel(m["rel"])
+        if m["pos"]:
+            f["mod"] = self.lex.position_words.get(m["pos"])
+        bare = not (m["pos"] or m["mois"] or "year" in f or "year2" in f or m["rel"])
+        if bare:
+            if not self._MONTH_LEFT.search(sc.before(m.start(), 25)):
+                return None
+            if m["month"] == "mars" and sc.text[m.start()].isupper():  # the planet, a brand
+                return None
+        return Cand(m.start(), end, "month", f)
+
+    _YEAR_LEFT = re.compile(r"(?:\ben|\bdepuis|\bdès|\bjusqu'en|\bavant|\baprès|\bde|\bd'ici|\bentre|\bet|\bà|"
+                            r"\bsaison|\bprintemps|\bété|\bautomne|\bhiver|\bexercice|\bbudget|\bcourant|\bjanvier|"
+                            r"\bpour|\bdu|\bau|\bdes|\bvers|\bou|\bdurant|\bpendant|-|/|\()\s*$")
+    _YEAR_BAD_LEFT = re.compile(r"(?:n°|\bno|\bnuméro|\bart\.?|\barticle|\bcode|\btél\.?|\bp\.|\bpage|\bkm|\bcp|"
+                                r"\bbp|\broute|\bloi|\bdécret|\brd|\brn|\bmodèle|\bversion|\bwindows|\bboeing|"
+                                r"\bairbus|\bmirage|\bsu-|\bmig-|[+×*=:]|\bx|\d)\s*$")
+
+    def _year(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        y = int(m["year"])
+        if not self._year_ok(sc, m.end("year")):
+            return None
+        start = m.start()
+        before = sc.before(start, 25)
+        if not (m["pos"] or m["lead"]):
+            if self._YEAR_BAD_LEFT.search(before):
+                return None
+            if not self._YEAR_LEFT.search(before) and not 1900 <= y <= 2100:
+                return None
+        f: dict[str, Any] = {"year": y}
+        if m["pos"]:
+            f["mod"] = self.lex.position_words.get(m["pos"])
+        return Cand(start, m.end(), "year", f)
+
+    def _decade(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        d = m["dec"]
+        if d[0].isdigit():
+            n = int(d)
+            if n >= 100:
+                return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": str(n // 10)})
+            base = 1900 if n >= 20 else 2000
+            return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": str((base + n) // 10)})
+        n2 = self.lex.number(d)
+        if n2 is None or int(n2) % 10 or not 10 <= n2 <= 90:
+            return None
+        return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": str((1900 + int(n2)) // 10)})
+
+    _ROMAN = {"i": 1, "v": 5, "x": 10}
+
+    def _century(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        c = m["c"]
+        if c.isdigit():
+            n = int(c)
+        else:
+            n, prev = 0, 0
+            for ch in reversed(c):
+                v = self._ROMAN[ch]
+                n = n - v if v < prev else n + v
+                prev = max(prev, v)
+        if not 1 <= n <= 22:
+            return None
+        return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": f"{n - 1:02d}"})
+
+    def _weekday(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        det = re.sub(r"\s+", " ", m["det"] or "")
+        f: dict[str, Any] = {"wd": self.lex.weekdays[m["wd"]]}
+        if m["part"]:
+            f["part"] = self.lex.day_parts[m["part"]]
+        if m["pl"] or det in ("chaque", "tous les", "les"):
+            return Cand(m.start(), m.end(), "set_weekday", f)
+        if m["rel"]:
+            f["rel"] = self._rel(m["rel"])
+        if det == "le" and not m["rel"]:
+            # "le mercredi" with no date: a habit (TimeML SET), unless a day number follows.
+            if re.match(r" {1,3}\d", sc.after(m.end(), 4)):
+                f["det"], f["future"] = "", self.future_near(sc.text, m.start(), m.end())
+                return Cand(m.start("wd"), m.end(), "weekday", f)
+            return Cand(m.start(), m.end(), "set_weekday", f)
+        f["det"] = det
+        f["future"] = self.future_near(sc.text, m.start(), m.end())
+        return Cand(m.start(), m.end(), "weekday", f)
+
+    def _relday(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"offset": self.lex.relative_days[m["rd"]]}
+        if m["wd"]:
+            f["wd"] = self.lex.weekdays[m["wd"]]
+        if m["part"]:
+            f["part"] = self.lex.day_parts[m["part"]]
+        return Cand(m.start(), m.end(), "relday", f)
+
+    def _calunit(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        det = re.sub(r"\s+", " ", m["det"])
+        unit = self.lex.calendar_units[m["unit"]]
+        ci = (m["ci"] or "").strip()
+        rel = m["rel"] or ""
+        f: dict[str, Any] = {"unit": unit}
+        if m["pos"]:
+            f["mod"] = self.lex.position_words.get(m["pos"])
+        if ci in ("-là", "là", "même") or m["adj"] == "même":
+            f["context"] = True
+            return Cand(m.start(), m.end(), "calunit", f)
+        shift = self._rel(rel)
+        if rel and not shift:  # "en cours", "courante"
+            shift = 0
+        elif not rel:
+            if not (det in ("cette", "ce", "cet") or m["pos"] or m["adj"] == "nouvelle"):
+                return None
+            if m["unit"] == "an" and not m["pos"]:
+                return None
+        f["shift"] = shift
+        f["future"] = self.future_near(sc.text, m.start(), m.end())
+        return Cand(m.start(), m.end(), "calunit", f)
+
+    _AGE_LEFT = re.compile(r"(?:âgée?s?|agée?s?|\bà|\bdes|\bles|\bau-delà\s+de|\bdès)\s*(?:de\s+|d')?\s*$")
+    _DURATIVE = frozenset({"il y a", "il y avait", "voici", "voilà", "depuis", "pendant", "durant", "en", "dans",
+                           "sur", "pour", "après", "avant", "d'ici", "d'ici à", "au bout de", "au bout d'",
+                           "cela fait", "ça fait", "au cours des", "au cours de", "au cours d'"})
+
+    def _is_age(self, m: re.Match[str], sc: Scan, pre: str, unit: str) -> bool:
+        """ "un homme de 38 ans", "Florian, 26 ans,", "âgée de 90 ans", "les moins de 17 ans": an age."""
+        if unit not in ("an", "ans", "année", "années") or pre in self._DURATIVE:
+            return False
+        before = sc.before(m.start(), 40)
+        if pre in ("les", "des"):
+            return True  # "les moins de 17 ans" (an age group), "les 20 ans du mouvement" (an anniversary)
+        if self._AGE_LEFT.search(before):
+            return True
+        if pre in ("de", "d'"):
+            # "un chauffeur de 38 ans" is an age; "une peine de dix ans" a duration.
+            head = re.search(r"([a-zà-ÿ-]+)\W*$", before)
+            return not (head and head.group(1) in self.lex.duration_heads)
+        if pre:
+            return False
+        if re.search(r"[,(]\s*$", before) and re.match(r"\s*[,)]", sc.after(m.end(), 3)):
+            return True  # "Florian Désoteux, 26 ans, demeurant à"
+        return False
+
+    def _quantity(self, m: re.Match[str]) -> tuple[float | None, bool]:
+        """(number of units, vague) for the quantity groups of the duration pattern."""
+        if m["num"]:
+            return self.lex.number(m["num"]), False
+        if m["apxn"]:
+            return float(self.lex.approximate_numbers[m["apxw"]]), False
+        if m["frac"]:
+            fr = m["frac"]
+            return (0.25 if fr.startswith("un quart") else 0.75 if fr.startswith("trois") else 0.5), False
+        return None, True
+
+    def _duration(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        unit_w = m["unit"]
+        unit = self.lex.units[unit_w]
+        n, vague = self._quantity(m)
+        if vague:
+            if m["vague"] == "des" and unit_w in ("années", "ans") and re.match(r" {1,3}(?:\d|19|20)",
+                                                                               sc.after(m.end(), 5)):
+                return None  # "des années 90": the decade pattern
+            if m["vague"] in ("certaines", "certains") and not pre:
+                return None
+        elif n is None or n <= 0:
+            return None
+        num_w = (m["num"] or "").strip()
+        if num_w in ("un", "une") and unit_w in ("jour", "nuit") and pre not in self._DURATIVE and not m["apx"]:
+            return None  # "un jour" = some day; "une nuit" = a night, not a duration
+        if unit_w in ("nuit", "nuits", "journée", "journées") and not (m["num"] or m["apxn"]):
+            return None
+        if self._is_age(m, sc, pre, unit_w):
+            return None
+        if n is not None and m["half"]:
+            n += 0.25 if m["half"] == "quart" else 0.5
+        start = m.start() if pre in self._DURATIVE and pre in ("il y a", "il y avait", "voici", "voilà", "dans",
+                                                               "d'ici", "d'ici à") else m.start("apx") if m["apx"] \
+            else m.start("num") if m["num"] else m.start("apxn") if m["apxn"] else \
+            m.start("vague") if m["vague"] else m.start("frac")
+        f: dict[str, Any] = {"n": n, "unit": unit, "vague": vague}
+        if pre in ("il y a", "il y avait", "voici", "voilà"):
+            f["direction"] = -1
+        elif pre in ("dans", "d'ici", "d'ici à") and (unit.code in "DWMY" and not unit.time or vague):
+            f["direction"] = 1
+        return Cand(start, m.end(), "duration", f)
+
+    def _last_n(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        unit = self.lex.units[m["unit"]]
+        n = self.lex.number(m["num"]) if m["num"] else None
+        return Cand(m.start("det"), m.end(), "duration", {"n": n, "unit": unit, "vague": n is None})
+
+    def _duration_noun(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "fixed", {"type": "DURATION", "value": self.lex.duration_nouns[m["noun"]]})
+
+    _WHOLE = {"journée": "P1D", "nuit": "P1D", "semaine": "P1W", "année": "P1Y", "matinée": "P1D",
+              "soirée": "P1D", "mois": "P1M", "week-end": "P1W", "après-midi": "P1D"}
+
+    def _whole(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "fixed", {"type": "DURATION", "value": self._WHOLE[m["unit"]]})
+
+    def _set(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        L = self.lex
+        unit, q = m["unit"], re.sub(r"\s+", " ", m["q"])
+        n = L.number(m["num"]) if m["num"] else 1.0
+        if n is None:
+            return None
+        k = int(n) if float(n).is_integer() else n
+        f: dict[str, Any] = {}
+        if unit in L.weekdays:
+            if q == "par":
+                return None
+            f["value"] = f"XXXX-WXX-{L.weekdays[unit]}"
+        elif unit in L.seasons:
+            if q == "par":
+                return None
+            f["value"] = f"XXXX-{L.seasons[unit]}"
+        elif unit in L.day_parts and unit not in L.set_units:
+            if q == "par":
+                return None
+            f["value"] = f"XXXX-XX-XXT{L.day_parts[unit]}"
+        else:
+            per = L.set_units[unit]
+            if k != 1:
+                per = re.sub(r"\d+(?=[A-Z])", lambda g: str(int(g.group()) * k), per, count=1)
+            f["value"] = per
+        if q in ("tous les", "toutes les") and not m["pl"] and unit not in ("mois", "ans", "jours"):
+            if not unit.endswith("s"):
+                return None
+        return Cand(m.start(), m.end(), "fixed", {"type": "SET", **f})
+
+    _DETERMINERS = re.compile(r"(?:\ble|\bla|\bles|\bl'|\bun|\bune|\bdes|\bdu|\bau|\baux|\bce|\bcet|\bcette|\bces|"
+                              r"\bson|\bsa|\bses|\bleur|\bleurs|\bnotre|\bnos|\bvotre|\bvos|\bmon|\bma|\bmes|\bquel|"
+                              r"\bquelle|\bd'|\bde|\bpremier|\bgrand|\bgrands|\bautre|\bautres|\bnouvel|\bnouveau|\bprincipaux|"
+                              r"\bplusieurs|\bquelques|\bnombreux|\bdeux|\btrois|\bquatre|\bcinq|\d)\s*$")
+
+    def _frequency(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        w = m["fw"]
+        if not w.endswith("ment"):
+            # Newspapers: "le quotidien libanais", "l'hebdomadaire Le Point", "des quotidiens étrangers".
+            if self._DETERMINERS.search(sc.before(m.start(), 20)):
+                return None
+            if re.match(r" {1,3}[A-ZÀ-Ý«\"]", sc.text[m.end():m.end() + 4]):
+                return None
+        return Cand(m.start(), m.end(), "fixed", {"type": "SET", "value": self.lex.frequency_words[w]})
+
+    _TIME_NOUN_LEFT = re.compile(r"(?:mois|nuits?|soirées?|soirs?|journées?|jours?|matinées?|week-ends?|vacances|"
+                                 r"saison|semaines?|période|heure|soldes|solstice)\s+$")
+
+    def _season(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        det = re.sub(r"\s+", " ", m["det"] or "")
+        s = self.lex.seasons[m["s"]]
+        start = m.start()
+        if det == "d'":
+            return None  # "Jeux d'hiver", "sports d'hiver"; "les mois d'été" has its own pattern
+        if det == "comme":
+            start = m.start("s")
+        if m["s"] in ("été", "ete"):
+            before = sc.before(m.start(), 12)
+            if re.search(r"(?:\ba|\bont|\bavait|\bavaient|\baura|\bauront|\bait|\baient|\beût|\bayant|\baurait|"
+                         r"\bauraient|\bavoir|\bavons|\bavez|\bas|\bai|\bn'|\bpas|\bjamais|\bdéjà|\bnon)\s*$", before):
+                return None
+            if not det and not m["year"] and not m["rel"]:
+                # A capitalised "Eté comme hiver" at the start of a sentence.
+                if not (sc.text[m.start()].isupper() and re.match(r" {1,3}comme\b", sc.after(m.end(), 8))):
+                    return None
+        elif not det and not m["year"] and not m["rel"] and not m["pos"]:
+            if re.search(r"(?:\bd'|\bde|\bdu|\bdes|\ble|\bun|\bles)\s*$", sc.before(m.start(), 6)):
+                return None
+        f: dict[str, Any] = {"season": s, "det": det}
+        if m["year"]:
+            f["year"] = int(m["year"])
+        if m["rel"]:
+            f["rel"] = self._rel(m["rel"])
+        if m["pos"]:
+            f["mod"] = self.lex.position_words.get(m["pos"])
+        return Cand(start, m.end(), "season", f)
+
+    def _season_noun(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "season", {"season": self.lex.seasons[m["s"]], "det": ""})
+
+    _CLOCK_AT = frozenset({"vers", "à", "a", "dès", "jusqu'à", "avant", "après", "de", "entre", "et", "peu avant",
+                           "peu après", "aux alentours de", "autour de"})
+    _CLOCK_DUR = frozenset({"pendant", "durant", "depuis", "en", "plus de", "moins de", "près de", "environ",
+                            "il y a", "dans", "au bout de", "sur"})
+
+    def _clock(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        start = m.start() if pre in ("vers", "aux alentours de", "autour de", "peu avant", "peu après") \
+            else (m.start("h") if m["h"] else m.start("w"))
+        if m["w"]:
+            if pre not in self._CLOCK_AT:
+                return None
+            hh, mm = (12, 0) if m["w"] == "midi" else (24, 0)
+            if m["wm"]:
+                mm = 30 if "demi" in m["wm"] else 15
+                hh = hh % 24
+            return Cand(start, m.end(), "clock", {"h": hh, "m": mm})
+        h = int(m["h"])
+        mm = int(m["m"]) if m["m"] else 0
+        spelled = m["hu"].startswith("heure")
+        after = sc.after(m.end(), 12)
+        durative = pre in self._CLOCK_DUR or h > 24
+        if spelled and not m["m"] and pre not in self._CLOCK_AT:
+            durative = True
+        if pre == "de" and not re.match(r" {0,3}(?:à|-|et)\b", after):
+            durative = spelled or durative  # "une grève de 24 heures"
+        if durative:
+            value = f"PT{h}H" + (f"{mm}M" if mm else "")
+            return Cand(m.start("h"), m.end(), "fixed", {"type": "DURATION", "value": value})
+        if m["dp"] and h < 12 and ("soir" in m["dp"] or "après-midi" in m["dp"]):
+            h += 12
+        if h == 24 and mm:
+            return None
+        return Cand(start, m.end(), "clock", {"h": h, "m": mm})
+
+    def _daypart(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        if not (m["pre"] or m["meme"] or m["wd"]):
+            return None
+        if m["det"] == "le" and m["part"] not in ("matin", "soir", "après-midi"):
+            return None
+        if m["det"] in ("la", "l'") and m["part"] in ("matin", "soir"):
+            return None
+        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        if m["det"] == "le" and not (m["meme"] or m["wd"]) and pre not in ("dans", "dès", "pendant", "durant"):
+            return None  # "le soir" alone is usually a habit
+        part = self.lex.day_parts[m["part"]]
+        f: dict[str, Any] = {"part": part}
+        if m["wd"]:
+            if m["wd"] in self.lex.weekdays:
+                f["wd"] = self.lex.weekdays[m["wd"]]
+                f["future"] = self.future_near(sc.text, m.start(), m.end())
+            else:
+                f["offset"] = self.lex.relative_days[m["wd"]]
+        start = m.start("det") if pre in ("de", "à", "pour", "vers", "dès", "jusqu'à") else m.start()
+        return Cand(start, m.end(), "daypart", f)
+
+    def _daypart_en(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "daypart", {"part": self.lex.day_parts[m["part"]]})
+
+    def _context_day(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"offset": self.lex.context_days[re.sub(r"\s+", " ", m["cd"])]}
+        if m["part"]:
+            f["part"] = self.lex.day_parts[m["part"]]
+        return Cand(m.start(), m.end(), "context_day", f)
+
+    def _reference(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "fixed",
+                    {"type": "TIME", "value": self.lex.references[re.sub(r"\s+", " ", m["ref"])]})
+
+    def _holiday(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        h = re.sub(r"\s+", " ", m["hol"])
+        if h in ("noël", "noel"):
+            before = sc.before(m.start(), 10)
+            if re.search(r"(?:père|papa|arbre|marché|marchés|chant|chants|sapin|conte)\s*(?:de\s+|du\s+)?$", before):
+                return None
+            if re.match(r" {1,3}[A-ZÀ-Ý]", sc.text[m.end():m.end() + 4]):  # "Noël Mamère"
+                return None
+        f: dict[str, Any] = {}
+        if h in self.lex.holidays_fixed:
+            f["month"], f["day"] = self.lex.holidays_fixed[h]
+        else:
+            f["easter"] = self.lex.holidays_easter[h]
+        if m["year"] and self._year_ok(sc, m.end("year")):
+            f["year"] = int(m["year"])
+        if m["rel"]:
+            f["rel"] = self._rel(m["rel"])
+        return Cand(m.start(), m.end(), "holiday", f)
+
+    _ORD = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3,
+            "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4}
+
+    def _quarter(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        half = m["unit"].strip() == "semestre"
+        n = self._ORD.get(m["ord"], -1)
+        if half and n > 2:
+            return None
+        f: dict[str, Any] = {"n": n, "letter": "H" if half else "Q"}
+        if m["year"]:
+            f["year"] = int(m["year"])
+        return Cand(m.start(), m.end(), "quarter", f)
+
+    def iter_patterns(self) -> Iterator[str]:
+        for rx, _, _ in self.patterns:
+            yield rx.pattern
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled grammar (once per process)."""
+    return Grammar(lexicon())
