@@ -10,17 +10,18 @@ a repeated group, so matching stays linear on hostile input.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from selon.events.times_lexicon import SP, Lexicon, alternation, lexicon
 
-_BLANKS = {c: " " for c in "\t\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-           "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"}
-_TRANS = str.maketrans({**_BLANKS, "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
-                        "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_BLANKS = ("\t\r\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+           "\u2009\u200a\u202f\u205f\u3000")
+_MAP = {**{c: " " for c in _BLANKS}, "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\u2010": "-", "\u2011": "-",
+        "\u2028": "\n", "\u2029": "\n", "\x85": "\n"}
+_ODD = re.compile("[" + "".join(_MAP) + "]")
 
 
 def normalise(text: str) -> str:
@@ -28,7 +29,7 @@ def normalise(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters grow when lower-cased ("İ")
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_TRANS)
+    return _ODD.sub(lambda m: _MAP[m.group()], low)
 
 
 @dataclass
@@ -58,7 +59,29 @@ class Scan:
         return self.low[pos:pos + n]
 
 
-AP = "'"
+_TOKEN = re.compile(r"\w+")
+_BLANK = re.compile(r"[ \n]")
+_NUMBER_TOKEN = re.compile(r"\d\w*")
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+# Pseudo-tokens: any number; a four-digit number; a number glued to "h" ("18h30").
+DIGITS, YEAR, CLOCK = "#digits", "#year", "#clock"
+_STOP = frozenset({"le", "la", "les", "de", "des", "du", "au", "aux", "en", "ce", "cet", "cette", "un", "une",
+                   "il", "y", "a", "à", "l", "d", "pour", "dans", "par", "sous", "nous", "où", "avant", "après",
+                   "hui", "end", "peu", "et", "même", "là"})
+
+
+def toks(words: Iterable[str]) -> set[str]:
+    """The trigger tokens of lexicon entries: their words, minus the most common function words."""
+    out: set[str] = set()
+    for w in words:
+        out.update(t for t in _TOKEN.findall(w) if t not in _STOP)
+    return out
+
+
 B = r"(?<![\w-])"  # left word boundary (not inside "mi-juin" or "week-end")
 E = r"(?![\w])"  # right word boundary
 
@@ -68,7 +91,10 @@ class Grammar:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
-        self.patterns: list[tuple[re.Pattern[str], Handler, str | None]] = []
+        self.patterns: list[tuple[re.Pattern[str], Handler]] = []
+        self.triggers: dict[str, list[int]] = {}  # token -> indexes of the patterns it can start
+        self.reach: list[tuple[int, int]] = []
+        self._trigger_set: set[str] = set()
         L = lex
         wd = alternation(L.weekdays)
         mon_full = alternation(L.months)
@@ -91,45 +117,50 @@ class Grammar:
             r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", SP) for w in L.future_markers)
             + r"|[a-zà-ÿ]{2,}(?:" + "|".join(L.future_endings) + r"))(?![\w'])")
 
+        months_t = toks(L.months) | toks(L.month_abbreviations)
+        wd_t = set(L.weekdays) | {w + "s" for w in L.weekdays}
+        units_t = toks(L.units)
+        parts_t = toks(L.day_parts)
+        seasons_t = toks(L.seasons)
         add = self._add
         # 1. Day and month: "samedi 15 mai", "le mercredi 1er mai 2002", "26 septembre dernier".
         add(rf"{B}(?:le{SP})?(?:(?P<wd>{wd}),?{SP}(?:le{SP})?)?(?P<day>{day})(?:-|{SP})(?P<month>{mon})"
             rf"(?:(?:,?{SP})(?:(?P<year>{year4})|(?P<year2>{year2})))?(?:{SP}(?P<rel>{rel}))?{E}",
-            self._day_month, "day_month")
+            self._day_month, months_t, 30, 25)
         # 2. The first days of "les 6 et 13 avril", "du 3 au 6 mai": month from the next date.
         add(rf"{B}(?:(?:les|le|du|entre{SP}le){SP})?(?P<day>{day})(?=(?: {{0,3}}(?:,|et|ou|au|à|-) {{0,3}}"
-            rf"(?:le{SP})?(?:{wd}{SP})?{day}){{1,4}}{SP}{mon}{E})", self._coord_day, "coord")
+            rf"(?:le{SP})?(?:{wd}{SP})?{day}){{1,4}}{SP}{mon}{E})", self._coord_day, months_t, 45, 10)
         # 3. Numeric dates: 15/05/2021, 15.05.2021, 2021-05-15.
         add(r"(?<![\w./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
-            r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)", self._numeric_date, None)
+            r"(?P<y>\d{4}|\d{2})(?![\w/-]|[.,]\d)", self._numeric_date, {DIGITS}, 10, 12)
         add(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])",
-            self._numeric_date, None)
+            self._numeric_date, {YEAR}, 2, 10)
         # 4. Month, with year, position or "dernier": "octobre 98", "début octobre", "juin prochain".
         add(rf"{B}(?:(?P<pos>{pos})(?:-|{SP})(?:(?:de{SP}|du{SP}|d'))?)?(?P<mois>(?:le{SP})?mois{SP}(?:de{SP}|d'))?"
             rf"(?P<month>{mon_full})(?:(?:,?{SP})(?:(?P<year>{year4})|(?P<year2>{year2}))|{SP}(?P<rel>{rel}))?{E}",
-            self._month, "month")
+            self._month, months_t, 25, 20)
         # 5. Years: "1998", "l'année 2001", "fin 2002", "l'an 2000".
         add(rf"(?<![\w])(?:(?P<pos>{pos})(?:-|{SP})(?:de{SP}l'(?:année|an){SP})?)?(?:(?P<lead>l'an|l'année|année|an){SP})?"
-            rf"(?P<year>{year4})(?!-\d{{1,3}}\b)", self._year, None)
+            rf"(?P<year>{year4})(?!-\d{{1,3}}\b)", self._year, {YEAR}, 25, 5)
         # 6. Decades and centuries: "les années 90", "le XXe siècle".
         add(rf"{B}(?:(?:les|des|aux|début{SP}des|fin{SP}des){SP})?années{SP}"
-            rf"(?P<dec>(?:19|20)?\d0|{num_word}(?:-{num_word}){{0,2}}){E}", self._decade, None)
+            rf"(?P<dec>(?:19|20)?\d0|{num_word}(?:-{num_word}){{0,2}}){E}", self._decade, {"années"}, 15, 25)
         add(rf"{B}(?:(?:le|au|du|les|des){SP})?(?P<c>[xvi]{{1,5}}|\d{{1,2}})(?:e|ème|è|eme){SP}siècles?{E}",
-            self._century, None)
+            self._century, {"siècle", "siècles"}, 15, 12)
         # 7. Weekdays: "jeudi", "vendredi dernier", "ce même lundi après-midi", "tous les jeudis".
         add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les){SP})?(?P<wd>{wd})(?P<pl>s)?"
-            rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, "weekday")
+            rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, wd_t, 15, 30)
         # 8. Deictic days: "hier", "aujourd'hui vendredi", "hier matin", "hier en fin d'après-midi".
         rd = alternation(L.relative_days)
         add(rf"{B}(?P<rd>{rd})(?:{SP}(?P<wd>{wd}))?(?:(?:{SP}|, {{0,2}})(?:(?:en{SP})?(?:fin|début){SP}(?:de{SP}|d')"
             rf"|dans{SP}l(?:a{SP}|')|au{SP}cours{SP}de{SP}l(?:a{SP}|'))?(?P<part>{parts}))?(?![\w-])",
-            self._relday, None)
+            self._relday, toks(L.relative_days), 8, 40)
         # 9. Calendar units: "cette semaine", "la semaine dernière", "au début du mois", "l'an prochain".
         cu = alternation(L.calendar_units)
         add(rf"{B}(?:(?P<pos>{pos})(?:-|{SP}))?(?P<det>cette|ce|cet|la|le|l'|du|de{SP}la|de{SP}l'|de{SP}cette|"
             rf"de{SP}ce|de|d')(?:{SP}|(?<='))?(?:(?P<adj>nouvelle|même){SP})?(?P<unit>{cu})"
             rf"(?P<ci>-ci|-là|{SP}là|{SP}même)?(?:{SP}(?P<rel>{rel}|en{SP}cours|courante?|écoulée?))?{E}",
-            self._calunit, None)
+            self._calunit, toks(L.calendar_units), 25, 20)
         # 10. Durations, and "il y a" / "dans" / "d'ici" counts: "trois ans", "il y a environ une semaine".
         pre = (rf"(?P<pre>il{SP}y{SP}a(?:vait)?|voici|voilà|depuis|pendant|durant|en|dans|sur|pour|après|avant|"
                rf"d'ici(?:{SP}à)?|au{SP}bout{SP}d(?:e{SP}|')|au{SP}cours{SP}d(?:es{SP}|e{SP}|')|"
@@ -141,30 +172,31 @@ class Grammar:
                rf"(?P<frac>un{SP}quart{SP}(?:de{SP}|d')|une?{SP}demi-|trois{SP}quarts{SP}(?:de{SP}|d')))")
         add(rf"{B}(?:{pre}(?:{SP}|(?<=')))?(?:{apx}(?:{SP}|(?<=')))?{qty} {{0,3}}(?P<unit>{units})"
             rf"(?:{SP}et{SP}(?P<half>demie?|quart))?(?:{SP}(?P<after>plus{SP}tard|plus{SP}tôt|auparavant|"
-            rf"d'affilée|de{SP}suite))?{E}", self._duration, None)
+            rf"d'affilée|de{SP}suite))?{E}", self._duration, units_t, 60, 30)
         # "ces dernières semaines", "les trois derniers mois", "les 24 dernières heures".
         add(rf"{B}(?:(?:au{SP}cours|pendant|durant|depuis|dans|lors){SP}(?:de{SP}|d')?)?(?P<det>ces|les|des)"
             rf"(?:{SP}(?P<num>{number}))?{SP}(?P<rel>derni(?:er|ère)s|prochaine?s|passée?s){SP}(?P<unit>{units}){E}",
-            self._last_n, None)
+            self._last_n, units_t, 45, 5)
         add(rf"{B}(?P<det>ces|les){SP}(?P<unit>{units}){SP}(?P<rel>passée?s|écoulée?s|précédente?s|à{SP}venir|"
-            rf"qui{SP}viennent|suivante?s){E}", self._last_n, None)
+            rf"qui{SP}viennent|suivante?s){E}", self._last_n, units_t, 10, 20)
         dn = alternation(L.duration_nouns)
-        add(rf"{B}(?P<noun>{dn}){E}", self._duration_noun, None)
+        add(rf"{B}(?P<noun>{dn}){E}", self._duration_noun, toks(L.duration_nouns), 2, 2)
         # "toute l'année", "toute la journée", "tout le mois".
         add(rf"{B}(?:toute{SP}(?:la{SP}|l')|tout{SP}le{SP})(?P<unit>journée|nuit|semaine|année|matinée|soirée|"
-            rf"mois|week-end|après-midi){E}", self._whole, None)
+            rf"mois|week-end|après-midi){E}", self._whole, units_t | parts_t | {"week"}, 15, 5)
         # 11. Sets: "chaque jour", "tous les jeudis", "deux fois par semaine", "quotidien".
         setw = alternation(list(L.set_units) + list(L.weekdays) + list(L.day_parts) + list(L.seasons))
         add(rf"{B}(?:(?P<freq>{number}|une){SP}fois{SP})?(?P<q>chaque|tous{SP}les|toutes{SP}les|par)"
-            rf"(?:{SP}(?P<num>{number}))?{SP}(?P<unit>{setw})(?P<pl>s)?{E}", self._set, None)
+            rf"(?:{SP}(?P<num>{number}))?{SP}(?P<unit>{setw})(?P<pl>s)?{E}", self._set, units_t | wd_t | parts_t | seasons_t | toks(L.set_units),
+            35, 5)
         fw = alternation(L.frequency_words)
-        add(rf"{B}(?P<fw>{fw}){E}", self._frequency, None)
+        add(rf"{B}(?P<fw>{fw}){E}", self._frequency, toks(L.frequency_words), 2, 2)
         # 12. Seasons: "en été", "cet hiver", "l'été dernier", "les mois d'été".
         add(rf"{B}(?:(?P<pos>début|fin|mi)(?:-|{SP})(?:de{SP}l'|d'))?(?:(?P<det>en|cet|l'|au|à{SP}l'|de{SP}l'|"
             rf"pendant{SP}l'|durant{SP}l'|tout{SP}l'|chaque|comme|ce|d'|dès{SP}l'|depuis{SP}l')(?:{SP}|(?<='))?)?"
-            rf"(?P<s>{seasons})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._season, None)
+            rf"(?P<s>{seasons})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._season, seasons_t, 20, 25)
         add(rf"{B}(?:(?:les|des|ces){SP})?(?:mois|nuits?|soirées?|soirs?|journées?|matinées?|week-ends?|vacances)"
-            rf"{SP}d'(?P<s>{seasons}){E}", self._season_noun, None)
+            rf"{SP}d'(?P<s>{seasons}){E}", self._season_noun, seasons_t, 25, 3)
         # 13. Clock times: "21 h 45", "vers 12 h 30 locales", "à midi", "18h".
         cpre = (rf"(?P<pre>vers|à|a|dès|jusqu'à|avant|après|de|entre|et|peu{SP}avant|peu{SP}après|"
                 rf"aux{SP}alentours{SP}de|autour{SP}de|pendant|durant|depuis|en|plus{SP}de|moins{SP}de|près{SP}de|"
@@ -174,42 +206,103 @@ class Grammar:
             rf"|(?P<w>midi|minuit)(?:{SP}(?P<wm>et{SP}demie?|et{SP}quart))?)"
             rf"(?:{SP}(?P<dp>du{SP}matin|du{SP}soir|de{SP}l'après-midi|dans{SP}la{SP}nuit))?"
             rf"(?:{SP}(?P<tz>heures?{SP}locales?|locales?|gmt|utc|heure{SP}de{SP}paris|heure{SP}française))?"
-            rf"(?![\w])(?! {{0,2}}(?:/|sur{SP})24)", self._clock, None)
+            rf"(?![\w])(?! {{0,2}}(?:/|sur{SP})24)", self._clock, {"h", "heure", "heures", "midi", "minuit", CLOCK}, 30, 40)
         # 14. Parts of a day: "dans la soirée", "le matin même", "la nuit de samedi à dimanche".
         add(rf"{B}(?:(?P<pre>dans|pendant|durant|au{SP}cours{SP}de|tard{SP}dans|en{SP}(?:fin|début){SP}de|de|vers|dès|"
             rf"pour|à|jusque{SP}dans|jusqu'à|au{SP}milieu{SP}de){SP})?(?P<det>la|l'|le)(?:{SP}|(?<='))?"
             rf"(?P<part>nuit|soirée|matinée|journée|après-midi|matin|soir)(?P<meme>{SP}même)?"
             rf"(?:{SP}(?:de{SP}|du{SP}|d')(?P<wd>{wd}|hier|demain)(?:{SP}(?:à|au){SP}(?P<wd2>{wd}))?)?{E}",
-            self._daypart, None)
+            self._daypart, parts_t, 30, 35)
         add(rf"{B}en{SP}(?:(?:fin|début|milieu){SP}(?:de{SP}|d'))?(?P<part>matinée|soirée|après-midi|journée|nuit){E}",
-            self._daypart_en, None)
+            self._daypart_en, parts_t, 25, 3)
         # 15. Days counted from the last date: "la veille", "le lendemain", "ce jour-là".
         cd = alternation(L.context_days)
-        add(rf"{B}(?P<cd>{cd})(?:{SP}(?:au{SP})?(?P<part>matin|soir|midi|après-midi))?{E}", self._context_day, None)
+        add(rf"{B}(?P<cd>{cd})(?:{SP}(?:au{SP})?(?P<part>matin|soir|midi|après-midi))?{E}", self._context_day, toks(L.context_days), 20, 20)
         # 16. References: "actuellement", "désormais", "autrefois", "bientôt".
         refs = alternation(L.references)
-        add(rf"{B}(?P<ref>{refs})(?![\w-])", self._reference, None)
+        add(rf"{B}(?P<ref>{refs})(?![\w-])", self._reference, toks(L.references), 25, 25)
         # 17. Holidays: "Noël", "la Toussaint", "Pâques 2003".
         hol = alternation(list(L.holidays_fixed) + list(L.holidays_easter))
-        add(rf"{B}(?P<hol>{hol})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._holiday, None)
+        add(rf"{B}(?P<hol>{hol})(?:{SP}(?P<year>{year4})|{SP}(?P<rel>{rel}))?{E}", self._holiday, toks(list(L.holidays_fixed) + list(L.holidays_easter)),
+            20, 20)
         # 18. Quarters and halves: "au premier trimestre 2002".
         add(rf"{B}(?:(?:au|le|du){SP})?(?P<ord>premier|1er|deuxième|second|2e|2ème|troisième|3e|3ème|quatrième|4e|4ème|"
-            rf"dernier)(?P<unit>{SP}trimestre|{SP}semestre)(?:{SP}(?P<year>{year4}))?{E}", self._quarter, None)
+            rf"dernier)(?P<unit>{SP}trimestre|{SP}semestre)(?:{SP}(?P<year>{year4}))?{E}", self._quarter, {"trimestre", "semestre"}, 20, 12)
 
-    def _add(self, rx: str, handler: Handler, name: str | None) -> None:
-        self.patterns.append((re.compile(rx), handler, name))
+    def _add(self, rx: str, handler: Handler, triggers: set[str], back: int = 40, fwd: int = 40) -> None:
+        """A pattern, its handler, the tokens without which it cannot match, and how far it reaches from them."""
+        idx = len(self.patterns)
+        self.patterns.append((re.compile(rx), handler))
+        self.reach.append((back, fwd))
+        for t in triggers:
+            self.triggers.setdefault(t, []).append(idx)
+            if not t.startswith("#"):
+                self._trigger_set.add(t)
 
     # -- scanning ------------------------------------------------------------------------------
+
+    def _windows(self, low: str) -> dict[int, list[tuple[int, int]]]:
+        """For each pattern, the stretches of text around its trigger tokens (merged)."""
+        n = len(low)
+        present = self._trigger_set.intersection(_TOKEN.findall(low))
+        spots: dict[int, list[tuple[int, int]]] = {}
+        for tok in present:
+            idxs = self.triggers[tok]
+            k = len(tok)
+            j = low.find(tok)
+            while j >= 0:
+                e = j + k
+                if (j == 0 or not _wordchar(low[j - 1])) and (e == n or not _wordchar(low[e])):
+                    for i in idxs:
+                        spots.setdefault(i, []).append((j, e))
+                j = low.find(tok, e)
+        digit_idx = self.triggers.get(DIGITS, [])
+        year_idx = self.triggers.get(YEAR, [])
+        clock_idx = self.triggers.get(CLOCK, [])
+        for m in _NUMBER_TOKEN.finditer(low):
+            if m.start() and _wordchar(low[m.start() - 1]):
+                continue
+            tok = m.group()
+            idxs = digit_idx
+            if len(tok) == 4 and tok.isdigit():
+                idxs = idxs + year_idx
+            elif "h" in tok:
+                idxs = idxs + clock_idx
+            for i in idxs:
+                spots.setdefault(i, []).append(m.span())
+        windows: dict[int, list[tuple[int, int]]] = {}
+        for i, sp in spots.items():
+            back, fwd = self.reach[i]
+            sp.sort()
+            merged: list[tuple[int, int]] = []
+            for s, e in sp:
+                lo, hi = max(0, s - back), min(n, e + fwd)
+                if merged and lo <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+                else:
+                    merged.append((lo, hi))
+            windows[i] = merged
+        return windows
 
     def scan(self, text: str) -> list[Cand]:
         """All candidates, overlaps settled (longest first), in text order."""
         sc = Scan(text, normalise(text))
+        low, n = sc.low, len(sc.low)
         found: list[Cand] = []
-        for rx, handler, _ in self.patterns:
-            for m in rx.finditer(sc.low):
-                c = handler(m, sc)
-                if c is not None and c.end > c.start:
-                    found.append(c)
+        for i, spans in self._windows(low).items():
+            rx, handler = self.patterns[i]
+            seen: set[tuple[int, int]] = set()
+            for lo, hi in spans:
+                # End the window between words, so that no match is cut short.
+                stop = _BLANK.search(low, hi, min(n, hi + 40))
+                hi = stop.start() if stop else min(n, hi + 40)
+                for m in rx.finditer(low, lo, hi):
+                    if m.span() in seen:
+                        continue
+                    seen.add(m.span())
+                    c = handler(m, sc)
+                    if c is not None and c.end > c.start:
+                        found.append(c)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
         taken: list[Cand] = []
         occupied: list[tuple[int, int]] = []
@@ -690,7 +783,7 @@ class Grammar:
         return Cand(m.start(), m.end(), "quarter", f)
 
     def iter_patterns(self) -> Iterator[str]:
-        for rx, _, _ in self.patterns:
+        for rx, _ in self.patterns:
             yield rx.pattern
 
 

@@ -24,7 +24,7 @@ from selon.record import Time
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"”)]*\s+|\n")
+_SENTENCE_END = re.compile(r"[.!?…\n][.!?…»\"”)]{0,5}\s*")
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _CONTEXT_KINDS = frozenset({"clock", "daypart", "context_day"})
 
@@ -130,7 +130,7 @@ class Resolver:
         self.cands = cands
         self.today = today
         self.anchor = self._choose_anchor(Anchor.parse(published))
-        self._sent_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._sent_ends_cache: list[int] | None = None
         self._days: list[tuple[int, str]] = []  # (start, YYYY-MM-DD) of resolved expressions, by start
 
     # -- the anchor ------------------------------------------------------------------------------
@@ -269,10 +269,17 @@ class Resolver:
             return "DATE", value, False
         return "TIME", (f"{value}T{self._part_code(part)}" if value else None), False
 
+    @property
+    def _sent_ends(self) -> list[int]:
+        if self._sent_ends_cache is None:
+            self._sent_ends_cache = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return self._sent_ends_cache
+
     def _sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self._sent_ends, pos)
-        lo = self._sent_ends[i - 1] if i else 0
-        hi = self._sent_ends[i] if i < len(self._sent_ends) else len(self.text)
+        ends = self._sent_ends
+        i = bisect.bisect_right(ends, pos)
+        lo = ends[i - 1] if i else 0
+        hi = ends[i] if i < len(ends) else len(self.text)
         return lo, hi
 
     def _previous_day(self, pos: int) -> str | None:
