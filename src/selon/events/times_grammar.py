@@ -155,6 +155,8 @@ class Grammar:
         add(rf"{B}(?P<rd>{rd})(?:{SP}(?P<wd>{wd}))?(?:(?:{SP}|, {{0,2}})(?:(?:en{SP})?(?:fin|début){SP}(?:de{SP}|d')"
             rf"|dans{SP}l(?:a{SP}|')|au{SP}cours{SP}de{SP}l(?:a{SP}|'))?(?P<part>{parts}))?(?![\w-])",
             self._relday, toks(L.relative_days), 8, 40)
+        # "ce matin", "cet après-midi", "cette nuit"; "ce soir-là" takes the day from the text.
+        add(rf"{B}(?P<det>ce|cet|cette){SP}(?P<part>matin|soir|après-midi|apres-midi|nuit|midi)(?P<la>-là|{SP}là|-ci)?{E}", self._this_part, parts_t, 10, 8)
         # 9. Calendar units: "cette semaine", "la semaine dernière", "au début du mois", "l'an prochain".
         cu = alternation(L.calendar_units)
         add(rf"{B}(?:(?P<pos>{pos})(?:-|{SP}))?(?P<det>cette|ce|cet|la|le|l'|du|de{SP}la|de{SP}l'|de{SP}cette|"
@@ -496,6 +498,12 @@ class Grammar:
             f["part"] = self.lex.day_parts[m["part"]]
         return Cand(m.start(), m.end(), "relday", f)
 
+    def _this_part(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        part = self.lex.day_parts[m["part"]]
+        if m["la"] and "là" in m["la"]:
+            return Cand(m.start(), m.end(), "daypart", {"part": part})
+        return Cand(m.start(), m.end(), "relday", {"offset": 0, "part": part})
+
     def _calunit(self, m: re.Match[str], sc: Scan) -> Cand | None:
         det = re.sub(r"\s+", " ", m["det"])
         unit = self.lex.calendar_units[m["unit"]]
@@ -563,8 +571,8 @@ class Grammar:
             if m["vague"] == "des" and unit_w in ("années", "ans") and re.match(r" {1,3}(?:\d|19|20)",
                                                                                sc.after(m.end(), 5)):
                 return None  # "des années 90": the decade pattern
-            if m["vague"] in ("certaines", "certains") and not pre:
-                return None
+            if m["vague"] in ("certaines", "certains", "des") and not pre and unit.code not in "Y":
+                return None  # "en dehors des heures scolaires"; "des années" alone is a duration
         elif n is None or n <= 0:
             return None
         num_w = (m["num"] or "").strip()
@@ -640,7 +648,11 @@ class Grammar:
         w = m["fw"]
         if not w.endswith("ment"):
             # Newspapers: "le quotidien libanais", "l'hebdomadaire Le Point", "des quotidiens étrangers".
-            if self._DETERMINERS.search(sc.before(m.start(), 20)):
+            before = sc.before(m.start(), 20)
+            if self._DETERMINERS.search(before):
+                return None
+            head = re.search(r"([a-zà-ÿ]+)\s*$", before)
+            if head and head.group(1) in self.lex.frequency_blocked_heads:
                 return None
             if re.match(r" {1,3}[A-ZÀ-Ý«\"]", sc.text[m.end():m.end() + 4]):
                 return None
@@ -747,6 +759,10 @@ class Grammar:
         return Cand(m.start(), m.end(), "context_day", f)
 
     def _reference(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        if m["ref"].startswith("à"):
+            verb = re.search(r"([a-zà-ÿ]+)\s*$", sc.before(m.start(), 25))
+            if verb and verb.group(1).startswith(self.lex.reference_blocking_verbs):
+                return None
         return Cand(m.start(), m.end(), "fixed",
                     {"type": "TIME", "value": self.lex.references[re.sub(r"\s+", " ", m["ref"])]})
 

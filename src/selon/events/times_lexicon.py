@@ -47,6 +47,8 @@ class Lexicon:
     duration_nouns: dict[str, str]
     set_units: dict[str, str]
     frequency_words: dict[str, str]
+    frequency_blocked_heads: frozenset[str]
+    reference_blocking_verbs: tuple[str, ...]
     day_parts: dict[str, str]
     clock_words: dict[str, str]
     seasons: dict[str, str]
@@ -113,6 +115,8 @@ def lexicon() -> Lexicon:
         duration_nouns=dict(d["duration_nouns"]),
         set_units=dict(d["set_units"]),
         frequency_words=dict(d["frequency_words"]),
+        frequency_blocked_heads=frozenset(d["frequency_blocked_heads"]),
+        reference_blocking_verbs=tuple(d["reference_blocking_verbs"]),
         day_parts=dict(d["day_parts"]),
         clock_words={k: str(v) for k, v in d["clock_words"].items()},
         seasons=dict(d["seasons"]),
