@@ -97,6 +97,7 @@ class Grammar:
         self._trigger_set: set[str] = set()
         L = lex
         wd = alternation(L.weekdays)
+        self._wd_alt = wd
         mon_full = alternation(L.months)
         mon_abbr = alternation(L.month_abbreviations) + r"\."
         mon = f"(?:{mon_full}|{mon_abbr})"
@@ -116,6 +117,11 @@ class Grammar:
         self.re_future = re.compile(
             r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", SP) for w in L.future_markers)
             + r"|[a-zà-ÿ]{2,}(?:" + "|".join(L.future_endings) + r"))(?![\w'])")
+        self.re_past = re.compile(
+            r"(?<![\w'])(?:(?:" + "|".join(L.past_auxiliaries) + r")(?: {1,3}(?:" + "|".join(L.past_adverbs)
+            + r")){0,2} {1,3}(?!(?:lieu|besoin|droit|raison|tort|peur|envie|faim|trait)\b)[a-zà-ÿ]{2,}(?:"
+            + "|".join(L.participle_endings) + r")"
+            + r"|[a-zà-ÿ]{2,}[^r\W](?:ait|aient))(?![\w'])")
 
         months_t = toks(L.months) | toks(L.month_abbreviations)
         wd_t = set(L.weekdays) | {w + "s" for w in L.weekdays}
@@ -148,7 +154,7 @@ class Grammar:
         add(rf"{B}(?:(?:le|au|du|les|des){SP})?(?P<c>[xvi]{{1,5}}|\d{{1,2}})(?:e|ème|è|eme){SP}siècles?{E}",
             self._century, {"siècle", "siècles"}, 15, 12)
         # 7. Weekdays: "jeudi", "vendredi dernier", "ce même lundi après-midi", "tous les jeudis".
-        add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les){SP})?(?P<wd>{wd})(?P<pl>s)?"
+        add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les|un|du|au){SP})?(?P<wd>{wd})(?P<pl>s)?"
             rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, wd_t, 15, 30)
         # 8. Deictic days: "hier", "aujourd'hui vendredi", "hier matin", "hier en fin d'après-midi".
         rd = alternation(L.relative_days)
@@ -320,20 +326,30 @@ class Grammar:
                 c.end -= 1
         return taken
 
-    def future_near(self, text: str, start: int, end: int) -> bool:
-        """Whether the clause around [start, end) is in the future ("sera", "aura lieu", "rouvrira")."""
-        lo = max(0, start - 100)
-        hi = min(len(text), end + 100)
+    def tense_near(self, text: str, start: int, end: int) -> int:
+        """The tense of the verb nearest to [start, end) in its clause: +1 future, -1 past, 0 unknown.
+
+        A heuristic on the words ("sera", "aura lieu", "rouvrira" / "a été", "ont annoncé",
+        "était"), good enough to choose between last Thursday and next Thursday.
+        """
+        lo = max(0, start - 120)
+        hi = min(len(text), end + 120)
         left = text[lo:start]
-        cut = max(left.rfind("."), left.rfind("\n"), left.rfind(";"), left.rfind("!"), left.rfind("?"))
+        cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"), left.rfind("!"), left.rfind("?"))
         if cut >= 0:
             lo += cut + 1
         right = text[end:hi]
-        cuts = [i for i in (right.find("."), right.find("\n"), right.find(";"), right.find("!"), right.find("?"))
+        cuts = [i for i in (right.find(". "), right.find("\n"), right.find(";"), right.find("!"), right.find("?"))
                 if i >= 0]
         if cuts:
             hi = end + min(cuts)
-        return self.re_future.search(text, lo, hi) is not None
+        best, sign = len(text) + 1, 0
+        for rx, sgn in ((self.re_future, 1), (self.re_past, -1)):
+            for m in rx.finditer(text, lo, hi):
+                d = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
+                if d < best:
+                    best, sign = d, sgn
+        return sign
 
     # -- handlers ------------------------------------------------------------------------------
 
@@ -478,17 +494,25 @@ class Grammar:
             f["part"] = self.lex.day_parts[m["part"]]
         if m["pl"] or det in ("chaque", "tous les", "les"):
             return Cand(m.start(), m.end(), "set_weekday", f)
+        if det == "un":  # "tombe un samedi": some Saturday
+            return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": f"XXXX-WXX-{f['wd']}"})
+        if det == "du" and re.match(rf"{SP}au{SP}(?:{self._wd_alt}){E}", sc.after(m.end(), 20)) or (
+                det == "au" and re.search(rf"\bdu{SP}(?:{self._wd_alt}){SP}$", sc.before(m.start(), 20))):
+            # "du lundi au vendredi": opening days, a habit
+            return Cand(m.start("wd"), m.end(), "set_weekday", f)
+        start = m.start()
+        if det in ("du", "au"):
+            det, start = "", m.start("wd")
         if m["rel"]:
             f["rel"] = self._rel(m["rel"])
         if det == "le" and not m["rel"]:
             # "le mercredi" with no date: a habit (TimeML SET), unless a day number follows.
             if re.match(r" {1,3}\d", sc.after(m.end(), 4)):
-                f["det"], f["future"] = "", self.future_near(sc.text, m.start(), m.end())
+                f["det"] = ""
                 return Cand(m.start("wd"), m.end(), "weekday", f)
             return Cand(m.start(), m.end(), "set_weekday", f)
         f["det"] = det
-        f["future"] = self.future_near(sc.text, m.start(), m.end())
-        return Cand(m.start(), m.end(), "weekday", f)
+        return Cand(start, m.end(), "weekday", f)
 
     def _relday(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"offset": self.lex.relative_days[m["rd"]]}
@@ -524,7 +548,6 @@ class Grammar:
             if m["unit"] == "an" and not m["pos"]:
                 return None
         f["shift"] = shift
-        f["future"] = self.future_near(sc.text, m.start(), m.end())
         return Cand(m.start(), m.end(), "calunit", f)
 
     _AGE_LEFT = re.compile(r"(?:âgée?s?|agée?s?|\bà|\bdes|\bles|\bau-delà\s+de|\bdès)\s*(?:de\s+|d')?\s*$")
@@ -537,6 +560,10 @@ class Grammar:
         if unit not in ("an", "ans", "année", "années") or pre in self._DURATIVE:
             return False
         before = sc.before(m.start(), 40)
+        if re.match(r" {1,3}(?:de{SP}(?:prison|réclusion|détention|travaux|retard|mandat|guerre|négociations?|"
+                    r"tractations|procédure|garde)|d'(?:emprisonnement|interdiction|inéligibilité|exil|absence|"
+                    r"attente|écart)|ferme|avec{SP}sursis)\b".replace("{SP}", SP), sc.after(m.end(), 30)):
+            return False  # "condamné à deux ans de prison"
         if pre in ("les", "des"):
             return True  # "les moins de 17 ans" (an age group), "les 20 ans du mouvement" (an anniversary)
         if self._AGE_LEFT.search(before):
@@ -582,6 +609,13 @@ class Grammar:
             return None
         if self._is_age(m, sc, pre, unit_w):
             return None
+        if unit_w in ("heure", "heures") and m["num"] and m["num"][0].isdigit() and not m["apx"]:
+            # "à 15 heures", "de 9 heures à 12 heures": clock times, read by the clock pattern.
+            if re.search(r"(?:\bà|\bvers|\bdès|\bjusqu'à|\bavant|\baprès|\bentre|\bet|\bpartir\s+de)\s*$",
+                         sc.before(m.start("num"), 15)):
+                return None
+            if pre == "de" and re.match(r" {0,3}(?:à|-|et)\b", sc.after(m.end(), 5)):
+                return None
         if n is not None and m["half"]:
             n += 0.25 if m["half"] == "quart" else 0.5
         start = m.start() if pre in self._DURATIVE and pre in ("il y a", "il y avait", "voici", "voilà", "dans",
@@ -743,7 +777,6 @@ class Grammar:
         if m["wd"]:
             if m["wd"] in self.lex.weekdays:
                 f["wd"] = self.lex.weekdays[m["wd"]]
-                f["future"] = self.future_near(sc.text, m.start(), m.end())
             else:
                 f["offset"] = self.lex.relative_days[m["wd"]]
         start = m.start("det") if pre in ("de", "à", "pour", "vers", "dès", "jusqu'à") else m.start()

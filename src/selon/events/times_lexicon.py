@@ -66,6 +66,9 @@ class Lexicon:
     year_followers: frozenset[str]
     future_markers: tuple[str, ...]
     future_endings: tuple[str, ...]
+    past_auxiliaries: tuple[str, ...]
+    past_adverbs: tuple[str, ...]
+    participle_endings: tuple[str, ...]
 
     def number(self, words: str) -> float | None:
         """Read "18", "30,4", "dix-huit", "vingt et un", "quatre-vingt-dix" as a number."""
@@ -134,4 +137,7 @@ def lexicon() -> Lexicon:
         year_followers=frozenset(d["year_followers"]),
         future_markers=tuple(d["future_markers"]),
         future_endings=tuple(d["future_endings"]),
+        past_auxiliaries=tuple(d["past_auxiliaries"]),
+        past_adverbs=tuple(d["past_adverbs"]),
+        participle_endings=tuple(d["participle_endings"]),
     )

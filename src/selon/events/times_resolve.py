@@ -202,10 +202,10 @@ class Resolver:
             return f["type"], f["value"], False
         if k == "date":
             value, inferred = self._day_month(f.get("day", 1), f["month"], f.get("year"), f.get("year2"),
-                                              f.get("wd"), f.get("rel", 0))
+                                              f.get("wd"), f.get("rel", 0), c)
             return "DATE", value, inferred
         if k == "month":
-            return "DATE", self._month(f["month"], f.get("year"), f.get("year2"), f.get("rel", 0)), False
+            return "DATE", self._month(f["month"], f.get("year"), f.get("year2"), f.get("rel", 0), c), False
         if k == "year":
             return "DATE", f"{f['year']:04d}", False
         if k == "relday":
@@ -213,7 +213,7 @@ class Resolver:
             value = iso(a + timedelta(days=f["offset"])) if a else None
             return self._with_part(value, f.get("part"))
         if k == "weekday":
-            value = self._weekday(f["wd"], f.get("rel", 0), bool(f.get("future")))
+            value = self._weekday(f["wd"], f.get("rel", 0), c)
             return self._with_part(value, f.get("part"))
         if k == "set_weekday":
             v = f"XXXX-WXX-{f['wd']}" + (f"T{self._part_code(f['part'])}" if f.get("part") else "")
@@ -222,15 +222,15 @@ class Resolver:
             if "offset" in f:
                 a = self.anchor.date
                 return self._with_part(iso(a + timedelta(days=f["offset"])) if a else None, f["part"])
-            return self._with_part(self._weekday(f["wd"], 0, bool(f.get("future"))), f["part"])
+            return self._with_part(self._weekday(f["wd"], 0, c), f["part"])
         if k == "calunit":
-            return "DATE", self._calunit(f["unit"], f["shift"], bool(f.get("future"))), False
+            return "DATE", self._calunit(f["unit"], f["shift"], c), False
         if k == "season":
             return "DATE", self._season(f["season"], f.get("det", ""), f.get("year"), f.get("rel", 0)), False
         if k == "duration":
             return self._duration(f)
         if k == "holiday":
-            return "DATE", self._holiday(f), False
+            return "DATE", self._holiday(f, c), False
         if k == "quarter":
             return "DATE", self._quarter(f), False
         return "DATE", None, False
@@ -306,8 +306,28 @@ class Resolver:
         ref = self.anchor.year or self.today.year
         return 2000 + yy if 2000 + yy <= ref + 10 else 1900 + yy
 
+    def _tense(self, c: Cand | None) -> int:
+        if c is None:
+            return 0
+        if "tense" not in c.f:
+            c.f["tense"] = self.g.tense_near(self.text, c.start, c.end)
+        return int(c.f["tense"])
+
+    def _by_tense(self, best: date, options: list[date], lo: date, hi: date, c: Cand | None) -> date:
+        """The closest reading, unless it is well on the wrong side of the anchor for the verb's tense
+        ("À Noël, les enfants recevront…" in March: next Christmas)."""
+        if best > hi + timedelta(days=60) or best < lo - timedelta(days=60):
+            tense = self._tense(c)
+            if tense > 0 and best < lo:
+                later = [d for d in options if lo <= d <= lo + timedelta(days=300)]
+                return min(later) if later else best
+            if tense < 0 and best > hi:
+                earlier = [d for d in options if hi - timedelta(days=300) <= d <= hi]
+                return max(earlier) if earlier else best
+        return best
+
     def _day_month(self, day: int, month: int, year: int | None, year2: int | None, wd: int | None,
-                   rel: int) -> tuple[str | None, bool]:
+                   rel: int, c: Cand | None = None) -> tuple[str | None, bool]:
         if year2 is not None and year is None:
             year = self._year2(year2)
         if year is not None:
@@ -337,13 +357,15 @@ class Resolver:
             return gap, abs(d.year - lo.year)
 
         best = min(options, key=dist)
+        if not rel:
+            best = self._by_tense(best, options, lo, hi, c)
         if wd is not None and best.isoweekday() != wd:
             agree = [d for d in options if d.isoweekday() == wd]
             if agree:
                 return iso(min(agree, key=dist)), True
         return iso(best), False
 
-    def _month(self, month: int, year: int | None, year2: int | None, rel: int) -> str | None:
+    def _month(self, month: int, year: int | None, year2: int | None, rel: int, c: Cand | None = None) -> str | None:
         if year2 is not None and year is None:
             year = self._year2(year2)
         if year is not None:
@@ -360,9 +382,15 @@ class Resolver:
         elif rel > 0:
             options = [o for o in options if o > now]
         best = min(options, key=lambda o: (abs(o - now), -o))
+        if not rel and abs(best - now) > 2:
+            tense = self._tense(c)
+            if tense > 0 and best < now:
+                best = min(o for o in options if o >= now)
+            elif tense < 0 and best > now:
+                best = max(o for o in options if o <= now)
         return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
-    def _weekday(self, wd: int, rel: int, future: bool) -> str | None:
+    def _weekday(self, wd: int, rel: int, c: Cand | None) -> str | None:
         a = self.anchor.date
         if a is None:
             return None
@@ -372,11 +400,11 @@ class Resolver:
             return iso(a - timedelta(days=back or 7))
         if rel > 0:
             return iso(a + timedelta(days=fwd or 7))
-        if future:
+        if back and self._tense(c) > 0:
             return iso(a + timedelta(days=fwd))
         return iso(a - timedelta(days=back))
 
-    def _calunit(self, unit: str, shift: int, future: bool) -> str | None:
+    def _calunit(self, unit: str, shift: int, c: Cand | None) -> str | None:
         a = self.anchor
         if unit in ("week", "weekend"):
             d = a.date
@@ -390,7 +418,7 @@ class Resolver:
                 target = d - timedelta(days=(wdn % 7) or 7)
             elif shift > 0:
                 target = d + timedelta(days=((6 - wdn) % 7) or 7)
-            elif future:
+            elif self._tense(c) > 0:
                 target = d + timedelta(days=(6 - wdn) % 7)
             else:
                 target = d if wdn >= 5 else d - timedelta(days=wdn)
@@ -490,9 +518,9 @@ class Resolver:
         y = a.year + direction * int(total)
         return "DATE", (f"{y:04d}" if 0 < y < 10000 else None), False
 
-    def _holiday(self, f: dict[str, Any]) -> str | None:
+    def _holiday(self, f: dict[str, Any], c: Cand) -> str | None:
         if "month" in f:
-            value, _ = self._day_month(f["day"], f["month"], f.get("year"), None, None, f.get("rel", 0))
+            value, _ = self._day_month(f["day"], f["month"], f.get("year"), None, None, f.get("rel", 0), c)
             return value
         offset = f["easter"]
         if f.get("year"):
@@ -508,6 +536,8 @@ class Resolver:
         elif rel > 0:
             options = [d for d in options if d > lo] or options
         best = min(options, key=lambda d: 0 if lo <= d <= hi else min(abs((d - lo).days), abs((d - hi).days)))
+        if not rel:
+            best = self._by_tense(best, options, lo, hi, c)
         return iso(best)
 
     def _quarter(self, f: dict[str, Any]) -> str | None:
