@@ -129,9 +129,18 @@ class Resolver:
         self.text = text
         self.cands = cands
         self.today = today
-        self.anchor = self._choose_anchor(Anchor.parse(published))
+        self.anchor_inferred = False  # the anchor's year comes from weekday agreement
+        self._anchor = self._choose_anchor(Anchor.parse(published))
+        self._touched = False  # whether the value being resolved used an inferred date
         self._sent_ends_cache: list[int] | None = None
         self._days: list[tuple[int, str]] = []  # (start, YYYY-MM-DD) of resolved expressions, by start
+        self._inferred_starts: set[int] = set()  # those among them whose year was inferred
+
+    @property
+    def anchor(self) -> Anchor:
+        if self.anchor_inferred:
+            self._touched = True
+        return self._anchor
 
     # -- the anchor ------------------------------------------------------------------------------
 
@@ -147,7 +156,22 @@ class Resolver:
         if stated:
             d = max(stated)
             return Anchor(d.year, d.month, d.day)
+        if published.year is None:
+            # "samedi 15 mai" and nothing else: the most recent year where the weekday agrees.
+            guessed = [d for c in self.cands if c.kind == "date" and "wd" in c.f and "year" not in c.f
+                       and "year2" not in c.f and (d := self._infer_year(c.f["day"], c.f["month"], c.f["wd"]))]
+            if guessed:
+                d = max(guessed)
+                self.anchor_inferred = True
+                return Anchor(d.year, d.month, d.day)
         return published
+
+    def _infer_year(self, day: int, month: int, wd: int) -> date | None:
+        for y in range(self.today.year, self.today.year - 29, -1):
+            d = safe_date(y, month, day)
+            if d is not None and d <= self.today and d.isoweekday() == wd:
+                return d
+        return None
 
     # -- driving ---------------------------------------------------------------------------------
 
@@ -157,12 +181,14 @@ class Resolver:
         for i, c in enumerate(self.cands):
             if self._needs_context(c):
                 continue
-            out[i] = self._resolve(c)
-            self._note(c, out[i][1])
+            self._touched = False
+            out[i] = self._flag(self._resolve(c))
+            self._note(c, out[i])
         for i, c in enumerate(self.cands):
             if i not in out:
-                out[i] = self._resolve_in_context(c)
-                self._note(c, out[i][1])
+                self._touched = False
+                out[i] = self._flag(self._resolve_in_context(c))
+                self._note(c, out[i])
         times = []
         for i, c in enumerate(self.cands):
             typ, value, inferred = out[i]
@@ -177,9 +203,19 @@ class Resolver:
         return (c.kind == "calunit" and c.f.get("context", False)) or (
             c.kind == "weekday" and c.f.get("det", "").startswith("ce m"))
 
-    def _note(self, c: Cand, value: str | None) -> None:
+    def _flag(self, res: tuple[str, str | None, bool]) -> tuple[str, str | None, bool]:
+        """Mark a value inferred when it was computed from a date whose year was inferred."""
+        typ, value, inferred = res
+        if self._touched and value and any(ch.isdigit() for ch in value) and not value.startswith("P"):
+            inferred = True
+        return typ, value, inferred
+
+    def _note(self, c: Cand, res: tuple[str, str | None, bool]) -> None:
+        _, value, inferred = res
         if value and _DAY_VALUE.match(value):
             bisect.insort(self._days, (c.start, value[:10]))
+            if inferred:
+                self._inferred_starts.add(c.start)
 
     def _link_coordinations(self) -> None:
         """ "les 6 et 13 avril prochains": the first day takes month, year and direction of the next date."""
@@ -255,6 +291,7 @@ class Resolver:
         if c.kind == "weekday":  # "ce même lundi"
             for start, day in reversed(self._days):
                 if start < c.start and date.fromisoformat(day).isoweekday() == f["wd"]:
+                    self._touched |= start in self._inferred_starts
                     return self._with_part(day, f.get("part"))
             return self._resolve(Cand(c.start, c.end, "weekday", {**f, "det": ""}))
         return self._resolve(c)
@@ -284,18 +321,22 @@ class Resolver:
 
     def _previous_day(self, pos: int) -> str | None:
         i = bisect.bisect_left(self._days, (pos, ""))
-        return self._days[i - 1][1] if i else None
+        if not i:
+            return None
+        start, day = self._days[i - 1]
+        self._touched |= start in self._inferred_starts
+        return day
 
     def _context_day_for(self, c: Cand) -> str | None:
         """The day a clock time or part of day belongs to: the sentence's date, else the last one, else the anchor."""
         lo, hi = self._sentence(c.start)
         same = [(s, d) for s, d in self._days if lo <= s < hi]
         before = [x for x in same if x[0] < c.start]
-        if before:
-            return before[-1][1]
         after = [x for x in same if x[0] > c.start]
-        if after:
-            return after[0][1]
+        if before or after:
+            start, day = before[-1] if before else after[0]
+            self._touched |= start in self._inferred_starts
+            return day
         prev = self._previous_day(c.start)
         if prev:
             return prev
@@ -336,10 +377,9 @@ class Resolver:
         span = self.anchor.interval()
         if span is None:
             if wd is not None:
-                for y in range(self.today.year, self.today.year - 29, -1):
-                    d = safe_date(y, month, day)
-                    if d is not None and d <= self.today and d.isoweekday() == wd:
-                        return iso(d), True
+                guess = self._infer_year(day, month, wd)
+                if guess is not None:
+                    return iso(guess), True
             if safe_date(2000, month, day) is None:  # 29 February is valid in 2000
                 return None, False
             return f"XXXX-{month:02d}-{day:02d}", False
