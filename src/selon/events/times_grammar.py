@@ -9,6 +9,7 @@ a repeated group, so matching stays linear on hostile input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -58,10 +59,47 @@ class Scan:
     def after(self, pos: int, n: int = 40) -> str:
         return self.low[pos:pos + n]
 
+    def tail(self, pos: int, n: int = 2) -> list[str]:
+        """The last ``n`` words (or punctuation marks) before ``pos``: ["jusqu'", "en"], ["n", "°"]."""
+        words = _TAIL_WORD.findall(self.low, max(0, pos - 30), pos)
+        return words[-n:] if len(words) >= n else [""] * (n - len(words)) + words
+
 
 _TOKEN = re.compile(r"\w+")
+_DIGIT_AFTER = re.compile(r" {1,3}\d")
+_RANGE_AFTER = re.compile(r" {0,3}(?:à|-|et)\b")
+_TAIL_WORD = re.compile(r"[\w-]+'?|[^\w\s]")
 _BLANK = re.compile(r"[ \n]")
 _NUMBER_TOKEN = re.compile(r"\d\w*")
+
+
+_PUNCT = ".,;:!?«»\"“”()[]…'’"
+# Words that end like participles or imperfects but are not ("a lieu", "un souhait").
+_NOT_PARTICIPLES = frozenset({"lieu", "besoin", "droit", "raison", "tort", "peur", "envie", "faim", "si", "ni",
+                              "ici", "lui", "aussi", "parmi", "midi", "depuis", "plus", "tous", "sous", "vous", "nous",
+                              "jusqu"})
+_NOT_IMPERFECTS = frozenset({"fait", "trait", "lait", "souhait", "extrait", "portrait", "attrait", "parfait",
+                             "retrait", "abstrait", "distrait", "satisfait", "bienfait", "méfait", "forfait"})
+
+
+def _after_number(low: str, j: int) -> bool:
+    """ "h" only counts after a number ("18 h", "18h")."""
+    return any(c.isdigit() for c in low[max(0, j - 3):j])
+
+
+def _not_participle(low: str, j: int) -> bool:
+    """ "été" after "a", "ont", "avait"… is a participle, not the season."""
+    prev = low[max(0, j - 12):j].split()
+    return not prev or prev[-1] not in _AUXILIARY_WORDS
+
+
+_AUXILIARY_WORDS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "ait", "aient", "ayant", "aurait",
+                              "auraient", "avoir", "avons", "avez", "as", "ai", "pas", "jamais", "déjà", "eût"})
+_TRIGGER_FILTERS = {"h": _after_number, "été": _not_participle}
+
+
+def _squeeze(s: str) -> str:
+    return " ".join(s.split())
 
 
 def _wordchar(c: str) -> bool:
@@ -97,7 +135,8 @@ class Grammar:
         self._trigger_set: set[str] = set()
         L = lex
         wd = alternation(L.weekdays)
-        self._wd_alt = wd
+        self._re_au_wd = re.compile(rf"{SP}au{SP}{wd}{E}")
+        self._re_du_wd = re.compile(rf"\bdu{SP}{wd}{SP}$")
         mon_full = alternation(L.months)
         mon_abbr = alternation(L.month_abbreviations) + r"\."
         mon = f"(?:{mon_full}|{mon_abbr})"
@@ -114,14 +153,11 @@ class Grammar:
         vague = alternation(L.vague_quantities)
         pos = alternation(k for k in L.position_words)
         seasons = alternation(L.seasons)
-        self.re_future = re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(w).replace(r"\ ", SP) for w in L.future_markers)
-            + r"|[a-zà-ÿ]{2,}(?:" + "|".join(L.future_endings) + r"))(?![\w'])")
-        self.re_past = re.compile(
-            r"(?<![\w'])(?:(?:" + "|".join(L.past_auxiliaries) + r")(?: {1,3}(?:" + "|".join(L.past_adverbs)
-            + r")){0,2} {1,3}(?!(?:lieu|besoin|droit|raison|tort|peur|envie|faim|trait)\b)[a-zà-ÿ]{2,}(?:"
-            + "|".join(L.participle_endings) + r")"
-            + r"|[a-zà-ÿ]{2,}[^r\W](?:ait|aient))(?![\w'])")
+        self._future_words = frozenset(w for w in L.future_markers if " " not in w)
+        self._future_endings = tuple(L.future_endings)
+        self._past_aux = frozenset(L.past_auxiliaries)
+        self._past_adverbs = frozenset(L.past_adverbs)
+        self._participles = tuple(L.participle_endings)
 
         months_t = toks(L.months) | toks(L.month_abbreviations)
         wd_t = set(L.weekdays) | {w + "s" for w in L.weekdays}
@@ -180,11 +216,11 @@ class Grammar:
                rf"(?P<frac>un{SP}quart{SP}(?:de{SP}|d')|une?{SP}demi-|trois{SP}quarts{SP}(?:de{SP}|d')))")
         add(rf"{B}(?:{pre}(?:{SP}|(?<=')))?(?:{apx}(?:{SP}|(?<=')))?{qty} {{0,3}}(?P<unit>{units})"
             rf"(?:{SP}et{SP}(?P<half>demie?|quart))?(?:{SP}(?P<after>plus{SP}tard|plus{SP}tôt|auparavant|"
-            rf"d'affilée|de{SP}suite))?{E}", self._duration, units_t, 60, 30)
+            rf"d'affilée|de{SP}suite))?{E}", self._duration, units_t, 45, 30)
         # "ces dernières semaines", "les trois derniers mois", "les 24 dernières heures".
         add(rf"{B}(?:(?:au{SP}cours|pendant|durant|depuis|dans|lors){SP}(?:de{SP}|d')?)?(?P<det>ces|les|des)"
             rf"(?:{SP}(?P<num>{number}))?{SP}(?P<rel>derni(?:er|ère)s|prochaine?s|passée?s){SP}(?P<unit>{units}){E}",
-            self._last_n, units_t, 45, 5)
+            self._last_n, units_t, 35, 5)
         add(rf"{B}(?P<det>ces|les){SP}(?P<unit>{units}){SP}(?P<rel>passée?s|écoulée?s|précédente?s|à{SP}venir|"
             rf"qui{SP}viennent|suivante?s){E}", self._last_n, units_t, 10, 20)
         dn = alternation(L.duration_nouns)
@@ -260,7 +296,8 @@ class Grammar:
             j = low.find(tok)
             while j >= 0:
                 e = j + k
-                if (j == 0 or not _wordchar(low[j - 1])) and (e == n or not _wordchar(low[e])):
+                if (j == 0 or not _wordchar(low[j - 1])) and (e == n or not _wordchar(low[e])) and (
+                        tok not in _TRIGGER_FILTERS or _TRIGGER_FILTERS[tok](low, j)):
                     for i in idxs:
                         spots.setdefault(i, []).append((j, e))
                 j = low.find(tok, e)
@@ -271,7 +308,9 @@ class Grammar:
             if m.start() and _wordchar(low[m.start() - 1]):
                 continue
             tok = m.group()
-            idxs = digit_idx
+            e = m.end()
+            # Numeric dates need a separator and another number: "15/05", "15.05.2021".
+            idxs = digit_idx if e + 1 < n and low[e] in "/.-" and low[e + 1].isdigit() else []
             if len(tok) == 4 and tok.isdigit():
                 idxs = idxs + year_idx
             elif "h" in tok:
@@ -313,12 +352,15 @@ class Grammar:
                         found.append(c)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
         taken: list[Cand] = []
-        occupied: list[tuple[int, int]] = []
+        starts: list[int] = []  # the kept spans never overlap: sorted by start, they are sorted by end
+        ends: list[int] = []
         for c in found:
-            if any(c.start < e and s < c.end for s, e in occupied):
+            i = bisect.bisect_right(starts, c.start)
+            if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
                 continue
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
             taken.append(c)
-            occupied.append((c.start, c.end))
         taken.sort(key=lambda c: c.start)
         # Trim spaces and trailing punctuation that optional groups may leave.
         for c in taken:
@@ -337,26 +379,54 @@ class Grammar:
         left = text[lo:start]
         cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"), left.rfind("!"), left.rfind("?"))
         if cut >= 0:
-            lo += cut + 1
+            left = left[cut + 1:]
         right = text[end:hi]
         cuts = [i for i in (right.find(". "), right.find("\n"), right.find(";"), right.find("!"), right.find("?"))
                 if i >= 0]
         if cuts:
-            hi = end + min(cuts)
-        best, sign = len(text) + 1, 0
-        for rx, sgn in ((self.re_future, 1), (self.re_past, -1)):
-            for m in rx.finditer(text, lo, hi):
-                d = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-                if d < best:
-                    best, sign = d, sgn
+            right = right[:min(cuts)]
+        lw = [w.strip(_PUNCT) for w in left.split()]
+        rw = [w.strip(_PUNCT) for w in right.split()]
+        best_d, sign = 10_000, 0
+        for d, i in enumerate(range(len(lw) - 1, -1, -1)):
+            sgn = self._verb_sign(lw, i)
+            if sgn:
+                best_d, sign = d, sgn
+                break
+        for d, i in enumerate(range(len(rw))):
+            if d >= best_d:
+                break
+            sgn = self._verb_sign(rw, i)
+            if sgn:
+                return sgn
         return sign
+
+    def _verb_sign(self, words: list[str], i: int) -> int:
+        """+1 if words[i] is a future verb form, -1 if it starts a past one, else 0 (lower-case words only)."""
+        w = words[i]
+        if not w or not w.islower():
+            return 0
+        if w in self._future_words or (len(w) > 4 and w.endswith(self._future_endings)):
+            return 1
+        if w in self._past_aux:
+            for nxt in words[i + 1:i + 4]:
+                if nxt in self._past_adverbs and nxt != "été":
+                    continue
+                if nxt.endswith(self._participles) and nxt not in _NOT_PARTICIPLES and nxt.islower():
+                    return -1
+                break
+            return 0
+        if len(w) > 4 and w.endswith(("ait", "aient")) and not w.endswith(("rait", "raient")) \
+                and w not in _NOT_IMPERFECTS:
+            return -1  # an imperfect: "était", "avait", "annonçait"
+        return 0
 
     # -- handlers ------------------------------------------------------------------------------
 
     def _rel(self, word: str | None) -> int:
         if not word:
             return 0
-        w = re.sub(r"\s+", " ", word)
+        w = _squeeze(word)
         if w in self.lex.past_words or w.startswith("écoulé"):
             return -1
         if w in self.lex.future_words:
@@ -409,9 +479,8 @@ class Grammar:
             return None
         return Cand(m.start(), m.end(), "date", {"day": int(m["d"]), "month": int(m["m"]), "year": y})
 
-    _MONTH_LEFT = re.compile(r"(?:\ben|\bde|\bd'|\bdepuis|\bdès|\bjusqu'en|\bjusqu'à|\bavant|\baprès|\bentre|\bet|"
-                             r"\bpour|\bpartir\s+de|\bau|\bfin|\bdébut|\bcourant|\bmi-|\bà|\bou|\bdurant|\bpendant|"
-                             r"\bchaque)\s*$")
+    _MONTH_LEFT = frozenset({"en", "de", "d'", "depuis", "dès", "avant", "après", "entre", "et", "pour", "au", "fin",
+                             "début", "courant", "mi-", "à", "ou", "durant", "pendant", "chaque", "ce"})
 
     def _month(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"month": self._month_of(m["month"])}
@@ -429,29 +498,31 @@ class Grammar:
             f["mod"] = self.lex.position_words.get(m["pos"])
         bare = not (m["pos"] or m["mois"] or "year" in f or "year2" in f or m["rel"])
         if bare:
-            if not self._MONTH_LEFT.search(sc.before(m.start(), 25)):
+            if sc.tail(m.start(), 1)[0] not in self._MONTH_LEFT:
                 return None
             if m["month"] == "mars" and sc.text[m.start()].isupper():  # the planet, a brand
                 return None
         return Cand(m.start(), end, "month", f)
 
-    _YEAR_LEFT = re.compile(r"(?:\ben|\bdepuis|\bdès|\bjusqu'en|\bavant|\baprès|\bde|\bd'ici|\bentre|\bet|\bà|"
-                            r"\bsaison|\bprintemps|\bété|\bautomne|\bhiver|\bexercice|\bbudget|\bcourant|\bjanvier|"
-                            r"\bpour|\bdu|\bau|\bdes|\bvers|\bou|\bdurant|\bpendant|-|/|\()\s*$")
-    _YEAR_BAD_LEFT = re.compile(r"(?:n°|\bno|\bnuméro|\bart\.?|\barticle|\bcode|\btél\.?|\bp\.|\bpage|\bkm|\bcp|"
-                                r"\bbp|\broute|\bloi|\bdécret|\brd|\brn|\bmodèle|\bversion|\bwindows|\bboeing|"
-                                r"\bairbus|\bmirage|\bsu-|\bmig-|[+×*=:]|\bx|\d)\s*$")
+    _YEAR_LEFT = frozenset({"en", "depuis", "dès", "avant", "après", "de", "d'", "ici", "entre", "et", "à", "saison",
+                            "printemps", "été", "automne", "hiver", "exercice", "budget", "courant", "pour", "du", "au",
+                            "des", "vers", "ou", "durant", "pendant", "-", "/", "("})
+    _YEAR_BAD_LEFT = frozenset({"n", "°", "no", "numéro", "art", "article", "code", "tél", "p", "page", "km", "cp",
+                                "bp", "route", "loi", "décret", "rd", "rn", "modèle", "version", "windows", "boeing",
+                                "airbus", "mirage", "su-", "mig-", "+", "×", "*", "=", ":", "x"})
 
     def _year(self, m: re.Match[str], sc: Scan) -> Cand | None:
         y = int(m["year"])
         if not self._year_ok(sc, m.end("year")):
             return None
         start = m.start()
-        before = sc.before(start, 25)
         if not (m["pos"] or m["lead"]):
-            if self._YEAR_BAD_LEFT.search(before):
+            prev2, prev = sc.tail(start, 2)
+            year_range = len(prev) == 5 and prev[:4].isdigit() and prev[4] == "-"  # "1998-2002"
+            if prev in self._YEAR_BAD_LEFT or (prev[:1].isdigit() and not year_range) or (
+                    prev == "." and prev2 in self._YEAR_BAD_LEFT):
                 return None
-            if not self._YEAR_LEFT.search(before) and not 1900 <= y <= 2100:
+            if prev not in self._YEAR_LEFT and not 1900 <= y <= 2100:
                 return None
         f: dict[str, Any] = {"year": y}
         if m["pos"]:
@@ -488,7 +559,7 @@ class Grammar:
         return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": f"{n - 1:02d}"})
 
     def _weekday(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        det = re.sub(r"\s+", " ", m["det"] or "")
+        det = _squeeze(m["det"] or "")
         f: dict[str, Any] = {"wd": self.lex.weekdays[m["wd"]]}
         if m["part"]:
             f["part"] = self.lex.day_parts[m["part"]]
@@ -496,8 +567,8 @@ class Grammar:
             return Cand(m.start(), m.end(), "set_weekday", f)
         if det == "un":  # "tombe un samedi": some Saturday
             return Cand(m.start(), m.end(), "fixed", {"type": "DATE", "value": f"XXXX-WXX-{f['wd']}"})
-        if det == "du" and re.match(rf"{SP}au{SP}(?:{self._wd_alt}){E}", sc.after(m.end(), 20)) or (
-                det == "au" and re.search(rf"\bdu{SP}(?:{self._wd_alt}){SP}$", sc.before(m.start(), 20))):
+        if det == "du" and self._re_au_wd.match(sc.low, m.end()) or (
+                det == "au" and self._re_du_wd.search(sc.low, max(0, m.start("det") - 20), m.start("det"))):
             # "du lundi au vendredi": opening days, a habit
             return Cand(m.start("wd"), m.end(), "set_weekday", f)
         start = m.start()
@@ -507,7 +578,7 @@ class Grammar:
             f["rel"] = self._rel(m["rel"])
         if det == "le" and not m["rel"]:
             # "le mercredi" with no date: a habit (TimeML SET), unless a day number follows.
-            if re.match(r" {1,3}\d", sc.after(m.end(), 4)):
+            if _DIGIT_AFTER.match(sc.low, m.end()):
                 f["det"] = ""
                 return Cand(m.start("wd"), m.end(), "weekday", f)
             return Cand(m.start(), m.end(), "set_weekday", f)
@@ -529,7 +600,7 @@ class Grammar:
         return Cand(m.start(), m.end(), "relday", {"offset": 0, "part": part})
 
     def _calunit(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        det = re.sub(r"\s+", " ", m["det"])
+        det = _squeeze(m["det"])
         unit = self.lex.calendar_units[m["unit"]]
         ci = (m["ci"] or "").strip()
         rel = m["rel"] or ""
@@ -550,33 +621,33 @@ class Grammar:
         f["shift"] = shift
         return Cand(m.start(), m.end(), "calunit", f)
 
-    _AGE_LEFT = re.compile(r"(?:âgée?s?|agée?s?|\bà|\bdes|\bles|\bau-delà\s+de|\bdès)\s*(?:de\s+|d')?\s*$")
     _DURATIVE = frozenset({"il y a", "il y avait", "voici", "voilà", "depuis", "pendant", "durant", "en", "dans",
                            "sur", "pour", "après", "avant", "d'ici", "d'ici à", "au bout de", "au bout d'",
                            "cela fait", "ça fait", "au cours des", "au cours de", "au cours d'"})
+    _SENTENCE_TERM = re.compile(
+        rf" {{1,3}}(?:de{SP}(?:prison|réclusion|détention|travaux|retard|mandat|guerre|négociations?|tractations|"
+        rf"procédure|garde)|d'(?:emprisonnement|interdiction|inéligibilité|exil|absence|attente|écart)|ferme|"
+        rf"avec{SP}sursis)\b")
+    _APPOSITION_END = re.compile(r"\s*[,)]")
 
     def _is_age(self, m: re.Match[str], sc: Scan, pre: str, unit: str) -> bool:
         """ "un homme de 38 ans", "Florian, 26 ans,", "âgée de 90 ans", "les moins de 17 ans": an age."""
         if unit not in ("an", "ans", "année", "années") or pre in self._DURATIVE:
             return False
-        before = sc.before(m.start(), 40)
-        if re.match(r" {1,3}(?:de{SP}(?:prison|réclusion|détention|travaux|retard|mandat|guerre|négociations?|"
-                    r"tractations|procédure|garde)|d'(?:emprisonnement|interdiction|inéligibilité|exil|absence|"
-                    r"attente|écart)|ferme|avec{SP}sursis)\b".replace("{SP}", SP), sc.after(m.end(), 30)):
+        if self._SENTENCE_TERM.match(sc.low, m.end()):
             return False  # "condamné à deux ans de prison"
         if pre in ("les", "des"):
             return True  # "les moins de 17 ans" (an age group), "les 20 ans du mouvement" (an anniversary)
-        if self._AGE_LEFT.search(before):
+        prev2, prev = sc.tail(m.start(), 2)
+        if prev in ("à", "des", "les", "dès") or prev.startswith(("âgé", "agé")) or (
+                prev in ("de", "d'") and (prev2.startswith(("âgé", "agé")) or prev2 == "au-delà")):
             return True
         if pre in ("de", "d'"):
             # "un chauffeur de 38 ans" is an age; "une peine de dix ans" a duration.
-            head = re.search(r"([a-zà-ÿ-]+)\W*$", before)
-            return not (head and head.group(1) in self.lex.duration_heads)
+            return prev not in self.lex.duration_heads
         if pre:
             return False
-        if re.search(r"[,(]\s*$", before) and re.match(r"\s*[,)]", sc.after(m.end(), 3)):
-            return True  # "Florian Désoteux, 26 ans, demeurant à"
-        return False
+        return prev in (",", "(") and bool(self._APPOSITION_END.match(sc.low, m.end()))
 
     def _quantity(self, m: re.Match[str]) -> tuple[float | None, bool]:
         """(number of units, vague) for the quantity groups of the duration pattern."""
@@ -590,13 +661,12 @@ class Grammar:
         return None, True
 
     def _duration(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        pre = _squeeze(m["pre"] or "")
         unit_w = m["unit"]
         unit = self.lex.units[unit_w]
         n, vague = self._quantity(m)
         if vague:
-            if m["vague"] == "des" and unit_w in ("années", "ans") and re.match(r" {1,3}(?:\d|19|20)",
-                                                                               sc.after(m.end(), 5)):
+            if m["vague"] == "des" and unit_w in ("années", "ans") and _DIGIT_AFTER.match(sc.low, m.end()):
                 return None  # "des années 90": the decade pattern
             if m["vague"] in ("certaines", "certains", "des") and not pre and unit.code not in "Y":
                 return None  # "en dehors des heures scolaires"; "des années" alone is a duration
@@ -611,10 +681,10 @@ class Grammar:
             return None
         if unit_w in ("heure", "heures") and m["num"] and m["num"][0].isdigit() and not m["apx"]:
             # "à 15 heures", "de 9 heures à 12 heures": clock times, read by the clock pattern.
-            if re.search(r"(?:\bà|\bvers|\bdès|\bjusqu'à|\bavant|\baprès|\bentre|\bet|\bpartir\s+de)\s*$",
-                         sc.before(m.start("num"), 15)):
+            prev2, prev = sc.tail(m.start("num"), 2)
+            if prev in ("à", "vers", "dès", "avant", "après", "entre", "et") or (prev2, prev) == ("partir", "de"):
                 return None
-            if pre == "de" and re.match(r" {0,3}(?:à|-|et)\b", sc.after(m.end(), 5)):
+            if pre == "de" and _RANGE_AFTER.match(sc.low, m.end()):
                 return None
         if n is not None and m["half"]:
             n += 0.25 if m["half"] == "quart" else 0.5
@@ -645,7 +715,7 @@ class Grammar:
 
     def _set(self, m: re.Match[str], sc: Scan) -> Cand | None:
         L = self.lex
-        unit, q = m["unit"], re.sub(r"\s+", " ", m["q"])
+        unit, q = m["unit"], _squeeze(m["q"])
         n = L.number(m["num"]) if m["num"] else 1.0
         if n is None:
             return None
@@ -673,30 +743,31 @@ class Grammar:
                 return None
         return Cand(m.start(), m.end(), "fixed", {"type": "SET", **f})
 
-    _DETERMINERS = re.compile(r"(?:\ble|\bla|\bles|\bl'|\bun|\bune|\bdes|\bdu|\bau|\baux|\bce|\bcet|\bcette|\bces|"
-                              r"\bson|\bsa|\bses|\bleur|\bleurs|\bnotre|\bnos|\bvotre|\bvos|\bmon|\bma|\bmes|\bquel|"
-                              r"\bquelle|\bd'|\bde|\bpremier|\bgrand|\bgrands|\bautre|\bautres|\bnouvel|\bnouveau|\bprincipaux|"
-                              r"\bplusieurs|\bquelques|\bnombreux|\bdeux|\btrois|\bquatre|\bcinq|\d)\s*$")
+    _DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
+                              "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
+                              "mes", "quel", "quelle", "d'", "de", "premier", "grand", "grands", "autre", "autres",
+                              "nouvel", "nouveau", "principaux", "plusieurs", "quelques", "nombreux", "deux", "trois",
+                              "quatre", "cinq"})
+    _CAPITAL_AFTER = re.compile(r" {1,3}[A-ZÀ-Ý«\"]")
 
     def _frequency(self, m: re.Match[str], sc: Scan) -> Cand | None:
         w = m["fw"]
         if not w.endswith("ment"):
             # Newspapers: "le quotidien libanais", "l'hebdomadaire Le Point", "des quotidiens étrangers".
-            before = sc.before(m.start(), 20)
-            if self._DETERMINERS.search(before):
+            prev = sc.tail(m.start(), 1)[0]
+            if prev in self._DETERMINERS or prev[:1].isdigit() or prev in self.lex.frequency_blocked_heads:
                 return None
-            head = re.search(r"([a-zà-ÿ]+)\s*$", before)
-            if head and head.group(1) in self.lex.frequency_blocked_heads:
-                return None
-            if re.match(r" {1,3}[A-ZÀ-Ý«\"]", sc.text[m.end():m.end() + 4]):
+            if self._CAPITAL_AFTER.match(sc.text, m.end()):
                 return None
         return Cand(m.start(), m.end(), "fixed", {"type": "SET", "value": self.lex.frequency_words[w]})
 
-    _TIME_NOUN_LEFT = re.compile(r"(?:mois|nuits?|soirées?|soirs?|journées?|jours?|matinées?|week-ends?|vacances|"
-                                 r"saison|semaines?|période|heure|soldes|solstice)\s+$")
+    _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "ait", "aient", "eût", "ayant",
+                              "aurait", "auraient", "avoir", "avons", "avez", "as", "ai", "n'", "pas", "jamais", "déjà",
+                              "non"})
+    _COMME_AFTER = re.compile(r" {1,3}comme\b")
 
     def _season(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        det = re.sub(r"\s+", " ", m["det"] or "")
+        det = _squeeze(m["det"] or "")
         s = self.lex.seasons[m["s"]]
         start = m.start()
         if det == "d'":
@@ -704,16 +775,14 @@ class Grammar:
         if det == "comme":
             start = m.start("s")
         if m["s"] in ("été", "ete"):
-            before = sc.before(m.start(), 12)
-            if re.search(r"(?:\ba|\bont|\bavait|\bavaient|\baura|\bauront|\bait|\baient|\beût|\bayant|\baurait|"
-                         r"\bauraient|\bavoir|\bavons|\bavez|\bas|\bai|\bn'|\bpas|\bjamais|\bdéjà|\bnon)\s*$", before):
+            if sc.tail(m.start(), 1)[0] in self._AUXILIARIES:
                 return None
             if not det and not m["year"] and not m["rel"]:
                 # A capitalised "Eté comme hiver" at the start of a sentence.
-                if not (sc.text[m.start()].isupper() and re.match(r" {1,3}comme\b", sc.after(m.end(), 8))):
+                if not (sc.text[m.start()].isupper() and self._COMME_AFTER.match(sc.low, m.end())):
                     return None
         elif not det and not m["year"] and not m["rel"] and not m["pos"]:
-            if re.search(r"(?:\bd'|\bde|\bdu|\bdes|\ble|\bun|\bles)\s*$", sc.before(m.start(), 6)):
+            if sc.tail(m.start(), 1)[0] in ("d'", "de", "du", "des", "le", "un", "les"):
                 return None
         f: dict[str, Any] = {"season": s, "det": det}
         if m["year"]:
@@ -733,7 +802,7 @@ class Grammar:
                             "il y a", "dans", "au bout de", "sur"})
 
     def _clock(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        pre = _squeeze(m["pre"] or "")
         start = m.start() if pre in ("vers", "aux alentours de", "autour de", "peu avant", "peu après") \
             else (m.start("h") if m["h"] else m.start("w"))
         if m["w"]:
@@ -751,7 +820,7 @@ class Grammar:
         durative = pre in self._CLOCK_DUR or h > 24
         if spelled and not m["m"] and pre not in self._CLOCK_AT:
             durative = True
-        if pre == "de" and not re.match(r" {0,3}(?:à|-|et)\b", after):
+        if pre == "de" and not _RANGE_AFTER.match(sc.low, m.end()):
             durative = spelled or durative  # "une grève de 24 heures"
         if durative:
             value = f"PT{h}H" + (f"{mm}M" if mm else "")
@@ -769,7 +838,7 @@ class Grammar:
             return None
         if m["det"] in ("la", "l'") and m["part"] in ("matin", "soir"):
             return None
-        pre = re.sub(r"\s+", " ", m["pre"] or "")
+        pre = _squeeze(m["pre"] or "")
         if m["det"] == "le" and not (m["meme"] or m["wd"]) and pre not in ("dans", "dès", "pendant", "durant"):
             return None  # "le soir" alone is usually a habit
         part = self.lex.day_parts[m["part"]]
@@ -786,26 +855,25 @@ class Grammar:
         return Cand(m.start(), m.end(), "daypart", {"part": self.lex.day_parts[m["part"]]})
 
     def _context_day(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        f: dict[str, Any] = {"offset": self.lex.context_days[re.sub(r"\s+", " ", m["cd"])]}
+        f: dict[str, Any] = {"offset": self.lex.context_days[_squeeze(m["cd"])]}
         if m["part"]:
             f["part"] = self.lex.day_parts[m["part"]]
         return Cand(m.start(), m.end(), "context_day", f)
 
     def _reference(self, m: re.Match[str], sc: Scan) -> Cand | None:
         if m["ref"].startswith("à"):
-            verb = re.search(r"([a-zà-ÿ]+)\s*$", sc.before(m.start(), 25))
-            if verb and verb.group(1).startswith(self.lex.reference_blocking_verbs):
+            if sc.tail(m.start(), 1)[0].startswith(self.lex.reference_blocking_verbs):
                 return None
         return Cand(m.start(), m.end(), "fixed",
-                    {"type": "TIME", "value": self.lex.references[re.sub(r"\s+", " ", m["ref"])]})
+                    {"type": "TIME", "value": self.lex.references[_squeeze(m["ref"])]})
 
     def _holiday(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        h = re.sub(r"\s+", " ", m["hol"])
+        h = _squeeze(m["hol"])
         if h in ("noël", "noel"):
-            before = sc.before(m.start(), 10)
-            if re.search(r"(?:père|papa|arbre|marché|marchés|chant|chants|sapin|conte)\s*(?:de\s+|du\s+)?$", before):
+            prev2, prev = sc.tail(m.start(), 2)
+            if {prev, prev2} & {"père", "papa", "arbre", "marché", "marchés", "chant", "chants", "sapin", "conte"}:
                 return None
-            if re.match(r" {1,3}[A-ZÀ-Ý]", sc.text[m.end():m.end() + 4]):  # "Noël Mamère"
+            if self._CAPITAL_AFTER.match(sc.text, m.end()):  # "Noël Mamère"
                 return None
         f: dict[str, Any] = {}
         if h in self.lex.holidays_fixed:

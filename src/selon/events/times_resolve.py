@@ -289,8 +289,9 @@ class Resolver:
         if c.kind == "calunit":
             return "DATE", self._calunit_in_context(c), False
         if c.kind == "weekday":  # "ce même lundi"
-            for start, day in reversed(self._days):
-                if start < c.start and date.fromisoformat(day).isoweekday() == f["wd"]:
+            i = bisect.bisect_left(self._days, (c.start, ""))
+            for start, day in reversed(self._days[max(0, i - 20):i]):
+                if date.fromisoformat(day).isoweekday() == f["wd"]:
                     self._touched |= start in self._inferred_starts
                     return self._with_part(day, f.get("part"))
             return self._resolve(Cand(c.start, c.end, "weekday", {**f, "det": ""}))
@@ -330,13 +331,17 @@ class Resolver:
     def _context_day_for(self, c: Cand) -> str | None:
         """The day a clock time or part of day belongs to: the sentence's date, else the last one, else the anchor."""
         lo, hi = self._sentence(c.start)
-        same = [(s, d) for s, d in self._days if lo <= s < hi]
-        before = [x for x in same if x[0] < c.start]
-        after = [x for x in same if x[0] > c.start]
-        if before or after:
-            start, day = before[-1] if before else after[0]
-            self._touched |= start in self._inferred_starts
-            return day
+        i = bisect.bisect_left(self._days, (c.start, ""))
+        pick: tuple[int, str] | None = None
+        if i and self._days[i - 1][0] >= lo:
+            pick = self._days[i - 1]
+        else:
+            j = bisect.bisect_right(self._days, (c.start, "~"))
+            if j < len(self._days) and self._days[j][0] < hi:
+                pick = self._days[j]
+        if pick is not None:
+            self._touched |= pick[0] in self._inferred_starts
+            return pick[1]
         prev = self._previous_day(c.start)
         if prev:
             return prev
