@@ -816,7 +816,6 @@ class Grammar:
         h = int(m["h"])
         mm = int(m["m"]) if m["m"] else 0
         spelled = m["hu"].startswith("heure")
-        after = sc.after(m.end(), 12)
         durative = pre in self._CLOCK_DUR or h > 24
         if spelled and not m["m"] and pre not in self._CLOCK_AT:
             durative = True

@@ -53,7 +53,7 @@ class Anchor:
         return cls(y, mo, d)
 
     @property
-    def date(self) -> date | None:
+    def full(self) -> date | None:
         if self.year is None or self.month is None or self.day is None:
             return None
         return date(self.year, self.month, self.day)
@@ -145,7 +145,7 @@ class Resolver:
     # -- the anchor ------------------------------------------------------------------------------
 
     def _choose_anchor(self, published: Anchor) -> Anchor:
-        if published.date is not None:
+        if published.full is not None:
             return published
         stated: list[date] = []
         for c in self.cands:
@@ -245,7 +245,7 @@ class Resolver:
         if k == "year":
             return "DATE", f"{f['year']:04d}", False
         if k == "relday":
-            a = self.anchor.date
+            a = self.anchor.full
             value = iso(a + timedelta(days=f["offset"])) if a else None
             return self._with_part(value, f.get("part"))
         if k == "weekday":
@@ -256,7 +256,7 @@ class Resolver:
             return "SET", v, False
         if k == "daypart":
             if "offset" in f:
-                a = self.anchor.date
+                a = self.anchor.full
                 return self._with_part(iso(a + timedelta(days=f["offset"])) if a else None, f["part"])
             return self._with_part(self._weekday(f["wd"], 0, c), f["part"])
         if k == "calunit":
@@ -345,7 +345,7 @@ class Resolver:
         prev = self._previous_day(c.start)
         if prev:
             return prev
-        a = self.anchor.date
+        a = self.anchor.full
         return iso(a) if a else None
 
     def _year2(self, yy: int) -> int:
@@ -436,7 +436,7 @@ class Resolver:
         return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
     def _weekday(self, wd: int, rel: int, c: Cand | None) -> str | None:
-        a = self.anchor.date
+        a = self.anchor.full
         if a is None:
             return None
         back = (a.isoweekday() - wd) % 7
@@ -452,7 +452,7 @@ class Resolver:
     def _calunit(self, unit: str, shift: int, c: Cand | None) -> str | None:
         a = self.anchor
         if unit in ("week", "weekend"):
-            d = a.date
+            d = a.full
             if d is None:
                 return None
             if unit == "week":
@@ -544,13 +544,13 @@ class Resolver:
         a = self.anchor
         total = n * unit.size
         if unit.time:
-            return "DATE", (iso(a.date) if a.date else None), False
+            return "DATE", (iso(a.full) if a.full else None), False
         if unit.code in ("D", "W"):
-            if a.date is None or not float(total).is_integer():
+            if a.full is None or not float(total).is_integer():
                 return "DATE", None, False
             days = int(total) * (7 if unit.code == "W" else 1)
             try:
-                return "DATE", iso(a.date + timedelta(days=direction * days)), False
+                return "DATE", iso(a.full + timedelta(days=direction * days)), False
             except OverflowError:
                 return "DATE", None, False
         if unit.code == "M":
