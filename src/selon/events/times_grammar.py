@@ -93,6 +93,8 @@ def _not_participle(low: str, j: int) -> bool:
     return not prev or prev[-1] not in _AUXILIARY_WORDS
 
 
+# Words right before "N ans" that make it an age or an anniversary: "à 20 ans", "ses 100 ans".
+_AGE_BEFORE = frozenset({"à", "des", "les", "dès", "ses", "son", "leurs", "leur", "nos", "mes", "tes", "vos"})
 _AUXILIARY_WORDS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "ait", "aient", "ayant", "aurait",
                               "auraient", "avoir", "avons", "avez", "as", "ai", "pas", "jamais", "déjà", "eût"})
 _TRIGGER_FILTERS = {"h": _after_number, "été": _not_participle}
@@ -170,7 +172,7 @@ class Grammar:
             rf"(?:(?:,?{SP})(?:(?P<year>{year4})|(?P<year2>{year2})))?(?:{SP}(?P<rel>{rel}))?{E}",
             self._day_month, months_t, 30, 25)
         # 2. The first days of "les 6 et 13 avril", "du 3 au 6 mai": month from the next date.
-        add(rf"{B}(?:(?:les|le|du|entre{SP}le){SP})?(?P<day>{day})(?=(?: {{0,3}}(?:,|et|ou|au|à|-) {{0,3}}"
+        add(rf"{B}(?:(?:les|le|du|entre{SP}le){SP})?(?:(?P<wd>{wd}){SP})?(?P<day>{day})(?=(?: {{0,3}}(?:,|et|ou|au|à|-) {{0,3}}"
             rf"(?:le{SP})?(?:{wd}{SP})?{day}){{1,4}}{SP}{mon}{E})", self._coord_day, months_t, 45, 10)
         # 3. Numeric dates: 15/05/2021, 15.05.2021, 2021-05-15.
         add(r"(?<![\w./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.-])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
@@ -245,7 +247,7 @@ class Grammar:
         cpre = (rf"(?P<pre>vers|à|a|dès|jusqu'à|avant|après|de|entre|et|peu{SP}avant|peu{SP}après|"
                 rf"aux{SP}alentours{SP}de|autour{SP}de|pendant|durant|depuis|en|plus{SP}de|moins{SP}de|près{SP}de|"
                 rf"environ|il{SP}y{SP}a|dans|au{SP}bout{SP}de|sur)")
-        add(rf"{B}(?:{cpre}{SP})?(?:(?P<h>(?<![\d.,])(?:[01]?\d|2[0-4])) {{0,2}}(?P<hu>heures?|h(?![a-zà-ÿ]))"
+        add(rf"(?<![\w])(?:{cpre}{SP})?(?:(?P<h>(?<![\d.,])(?:[01]?\d|2[0-4])) {{0,2}}(?P<hu>heures?|h(?![a-zà-ÿ]))"
             rf"(?: {{0,2}}(?P<m>[0-5]\d)(?!\d)(?: {{0,2}}(?:min(?:utes?)?))?)?"
             rf"|(?P<w>midi|minuit)(?:{SP}(?P<wm>et{SP}demie?|et{SP}quart))?)"
             rf"(?:{SP}(?P<dp>du{SP}matin|du{SP}soir|de{SP}l'après-midi|dans{SP}la{SP}nuit))?"
@@ -254,8 +256,8 @@ class Grammar:
         # 14. Parts of a day: "dans la soirée", "le matin même", "la nuit de samedi à dimanche".
         add(rf"{B}(?:(?P<pre>dans|pendant|durant|au{SP}cours{SP}de|tard{SP}dans|en{SP}(?:fin|début){SP}de|de|vers|dès|"
             rf"pour|à|jusque{SP}dans|jusqu'à|au{SP}milieu{SP}de){SP})?(?P<det>la|l'|le)(?:{SP}|(?<='))?"
-            rf"(?P<part>nuit|soirée|matinée|journée|après-midi|matin|soir)(?P<meme>{SP}même)?"
-            rf"(?:{SP}(?:de{SP}|du{SP}|d')(?P<wd>{wd}|hier|demain)(?:{SP}(?:à|au){SP}(?P<wd2>{wd}))?)?{E}",
+            rf"(?P<part>nuit|soirée|matinée|journée|après-midi|matin|soir)(?P<meme>{SP}même|{SP}dernière)?"
+            rf"(?:{SP}(?:de{SP}|du{SP}|d')(?P<wd>{wd}|hier|demain)(?:{SP}(?:à|au){SP}(?P<wd2>{wd}))?(?! {{0,3}}\d))?{E}",
             self._daypart, parts_t, 30, 35)
         add(rf"{B}en{SP}(?:(?:fin|début|milieu){SP}(?:de{SP}|d'))?(?P<part>matinée|soirée|après-midi|journée|nuit){E}",
             self._daypart_en, parts_t, 25, 3)
@@ -469,7 +471,10 @@ class Grammar:
         return Cand(m.start(), end, "date", f)
 
     def _coord_day(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        return Cand(m.start(), m.end(), "coord", {"day": self._day_of(m["day"])})
+        f: dict[str, Any] = {"day": self._day_of(m["day"])}
+        if m["wd"]:
+            f["wd"] = self.lex.weekdays[m["wd"]]
+        return Cand(m.start(), m.end(), "coord", f)
 
     def _numeric_date(self, m: re.Match[str], sc: Scan) -> Cand | None:
         y = int(m["y"])
@@ -614,12 +619,18 @@ class Grammar:
         if rel and not shift:  # "en cours", "courante"
             shift = 0
         elif not rel:
-            if not (det in ("cette", "ce", "cet") or m["pos"] or m["adj"] == "nouvelle"):
+            if not (det in ("cette", "ce", "cet") or m["pos"] or m["adj"] == "nouvelle"
+                    or (unit == "weekend" and det in ("le", "du"))):
                 return None
             if m["unit"] == "an" and not m["pos"]:
                 return None
         f["shift"] = shift
-        return Cand(m.start(), m.end(), "calunit", f)
+        start = m.start()
+        if not m["pos"] and det.startswith("de "):  # "de la semaine dernière": the time is "la semaine dernière"
+            start = m.start("det") + len(m["det"]) - len(m["det"].split()[-1])
+        elif not m["pos"] and det == "du":  # "au cours du week-end"
+            start = m.start("unit")
+        return Cand(start, m.end(), "calunit", f)
 
     _DURATIVE = frozenset({"il y a", "il y avait", "voici", "voilà", "depuis", "pendant", "durant", "en", "dans",
                            "sur", "pour", "après", "avant", "d'ici", "d'ici à", "au bout de", "au bout d'",
@@ -639,7 +650,7 @@ class Grammar:
         if pre in ("les", "des"):
             return True  # "les moins de 17 ans" (an age group), "les 20 ans du mouvement" (an anniversary)
         prev2, prev = sc.tail(m.start(), 2)
-        if prev in ("à", "des", "les", "dès") or prev.startswith(("âgé", "agé")) or (
+        if prev in _AGE_BEFORE or prev.startswith(("âgé", "agé")) or (
                 prev in ("de", "d'") and (prev2.startswith(("âgé", "agé")) or prev2 == "au-delà")):
             return True
         if pre in ("de", "d'"):
@@ -831,6 +842,10 @@ class Grammar:
         return Cand(start, m.end(), "clock", {"h": h, "m": mm})
 
     def _daypart(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        if m["meme"] and m["meme"].strip() == "dernière":
+            if m["part"] != "nuit":
+                return None
+            return Cand(m.start("det"), m.end(), "relday", {"offset": -1, "part": "NI"})  # "la nuit dernière"
         if not (m["pre"] or m["meme"] or m["wd"]):
             return None
         if m["det"] == "le" and m["part"] not in ("matin", "soir", "après-midi"):

@@ -227,7 +227,7 @@ class Resolver:
                 c.kind, c.f = "fixed", {"type": "DATE", "value": None}
                 continue
             c.kind = "date"
-            c.f = {**{k: v for k, v in nxt.f.items() if k in ("month", "year", "year2", "rel")}, "day": c.f["day"]}
+            c.f = {**{k: v for k, v in nxt.f.items() if k in ("month", "year", "year2", "rel")}, **c.f}
 
     # -- one expression --------------------------------------------------------------------------
 
