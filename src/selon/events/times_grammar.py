@@ -78,6 +78,9 @@ _PUNCT = ".,;:!?«»\"“”()[]…'’"
 _NOT_PARTICIPLES = frozenset({"lieu", "besoin", "droit", "raison", "tort", "peur", "envie", "faim", "si", "ni",
                               "ici", "lui", "aussi", "parmi", "midi", "depuis", "plus", "tous", "sous", "vous", "nous",
                               "jusqu"})
+_DETERMINER_WORDS = frozenset({"le", "la", "les", "un", "une", "des", "du", "de", "ce", "cette", "cet", "ces",
+                               "chaque", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon",
+                               "ma", "mes", "toute", "tout", "quelle", "quel", "au", "aux", "cette"})
 _NOT_IMPERFECTS = frozenset({"fait", "trait", "lait", "souhait", "extrait", "portrait", "attrait", "parfait",
                              "retrait", "abstrait", "distrait", "satisfait", "bienfait", "méfait", "forfait"})
 
@@ -160,6 +163,7 @@ class Grammar:
         self._past_aux = frozenset(L.past_auxiliaries)
         self._past_adverbs = frozenset(L.past_adverbs)
         self._participles = tuple(L.participle_endings)
+        self._irregular_participles = frozenset(L.irregular_participles)
 
         months_t = toks(L.months) | toks(L.month_abbreviations)
         wd_t = set(L.weekdays) | {w + "s" for w in L.weekdays}
@@ -194,6 +198,10 @@ class Grammar:
         # 7. Weekdays: "jeudi", "vendredi dernier", "ce même lundi après-midi", "tous les jeudis".
         add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les|un|du|au){SP})?(?P<wd>{wd})(?P<pl>s)?"
             rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, wd_t, 15, 30)
+        # "le deuxième dimanche de septembre", "le dernier lundi du mois d'août".
+        add(rf"{B}(?:le{SP})?(?P<ord>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e|dernier){SP}(?P<wd>{wd})"
+            rf"{SP}(?:du{SP}mois{SP})?(?:de{SP}|d')(?P<month>{mon_full})(?:{SP}(?P<year>{year4}))?{E}",
+            self._nth_weekday, wd_t, 25, 30)
         # 8. Deictic days: "hier", "aujourd'hui vendredi", "hier matin", "hier en fin d'après-midi".
         rd = alternation(L.relative_days)
         add(rf"{B}(?P<rd>{rd})(?:{SP}(?P<wd>{wd}))?(?:(?:{SP}|, {{0,2}})(?:(?:en{SP})?(?:fin|début){SP}(?:de{SP}|d')"
@@ -389,6 +397,12 @@ class Grammar:
             right = right[:min(cuts)]
         lw = [w.strip(_PUNCT) for w in left.split()]
         rw = [w.strip(_PUNCT) for w in right.split()]
+        # A bare participle right before the expression: "décédé jeudi", "élu le 6 mai", "publié hier".
+        k = len(lw) - 1
+        while k >= 0 and k >= len(lw) - 3 and lw[k] in ("le", "la", "ce", "cette", "dès", "depuis"):
+            k -= 1
+        if k >= 0 and self._bare_participle(lw[k]) and (k == 0 or lw[k - 1] not in _DETERMINER_WORDS):
+            return -1
         best_d, sign = 10_000, 0
         for d, i in enumerate(range(len(lw) - 1, -1, -1)):
             sgn = self._verb_sign(lw, i)
@@ -402,6 +416,11 @@ class Grammar:
             if sgn:
                 return sgn
         return sign
+
+    def _bare_participle(self, w: str) -> bool:
+        if not w.islower() or "'" in w or w in self._future_words:
+            return False
+        return (len(w) > 3 and w.endswith(("é", "ée", "és", "ées"))) or w in self._irregular_participles
 
     def _verb_sign(self, words: list[str], i: int) -> int:
         """+1 if words[i] is a future verb form, -1 if it starts a past one, else 0 (lower-case words only)."""
@@ -589,6 +608,13 @@ class Grammar:
             return Cand(m.start(), m.end(), "set_weekday", f)
         f["det"] = det
         return Cand(start, m.end(), "weekday", f)
+
+    def _nth_weekday(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"n": self._ORD.get(m["ord"], -1), "wd": self.lex.weekdays[m["wd"]],
+                             "month": self._month_of(m["month"])}
+        if m["year"] and self._year_ok(sc, m.end("year")):
+            f["year"] = int(m["year"])
+        return Cand(m.start(), m.end(), "nth_weekday", f)
 
     def _relday(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"offset": self.lex.relative_days[m["rd"]]}
@@ -809,7 +835,7 @@ class Grammar:
 
     _CLOCK_AT = frozenset({"vers", "à", "a", "dès", "jusqu'à", "avant", "après", "de", "entre", "et", "peu avant",
                            "peu après", "aux alentours de", "autour de"})
-    _CLOCK_DUR = frozenset({"pendant", "durant", "depuis", "en", "plus de", "moins de", "près de", "environ",
+    _CLOCK_DUR = frozenset({"pendant", "durant", "depuis", "en", "plus de", "moins de", "près de",
                             "il y a", "dans", "au bout de", "sur"})
 
     def _clock(self, m: re.Match[str], sc: Scan) -> Cand | None:
@@ -900,7 +926,7 @@ class Grammar:
             f["rel"] = self._rel(m["rel"])
         return Cand(m.start(), m.end(), "holiday", f)
 
-    _ORD = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3,
+    _ORD = {"premier": 1, "1er": 1, "dernier": -1, "deuxième": 2, "second": 2, "2e": 2, "2ème": 2, "troisième": 3, "3e": 3,
             "3ème": 3, "quatrième": 4, "4e": 4, "4ème": 4}
 
     def _quarter(self, m: re.Match[str], sc: Scan) -> Cand | None:

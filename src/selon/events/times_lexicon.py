@@ -69,6 +69,7 @@ class Lexicon:
     past_auxiliaries: tuple[str, ...]
     past_adverbs: tuple[str, ...]
     participle_endings: tuple[str, ...]
+    irregular_participles: tuple[str, ...]
 
     def number(self, words: str) -> float | None:
         """Read "18", "30,4", "dix-huit", "vingt et un", "quatre-vingt-dix" as a number."""
@@ -140,4 +141,5 @@ def lexicon() -> Lexicon:
         past_auxiliaries=tuple(d["past_auxiliaries"]),
         past_adverbs=tuple(d["past_adverbs"]),
         participle_endings=tuple(d["participle_endings"]),
+        irregular_participles=tuple(d["irregular_participles"]),
     )

@@ -269,6 +269,8 @@ class Resolver:
             return "DATE", self._holiday(f, c), False
         if k == "quarter":
             return "DATE", self._quarter(f), False
+        if k == "nth_weekday":
+            return "DATE", self._nth_weekday(f, c), False
         return "DATE", None, False
 
     def _resolve_in_context(self, c: Cand) -> tuple[str, str | None, bool]:
@@ -584,6 +586,19 @@ class Resolver:
         if not rel:
             best = self._by_tense(best, options, lo, hi, c)
         return iso(best)
+
+    def _nth_weekday(self, f: dict[str, Any], c: Cand) -> str | None:
+        """ "le deuxième dimanche de septembre": the month is resolved like "septembre", then counted."""
+        ym = self._month(f["month"], f.get("year"), None, 0, c)
+        if ym is None or ym.startswith("X"):
+            return ym
+        y, mo = int(ym[:4]), int(ym[5:7])
+        last = monthrange(y, mo)[1]
+        days = [d for d in range(1, last + 1) if date(y, mo, d).isoweekday() == f["wd"]]
+        n = f["n"]
+        if n == -1:
+            return iso(date(y, mo, days[-1]))
+        return iso(date(y, mo, days[n - 1])) if n <= len(days) else None
 
     def _quarter(self, f: dict[str, Any]) -> str | None:
         year = f.get("year") or self.anchor.year
