@@ -143,6 +143,37 @@ def test_day_parts_and_context_days() -> None:
     assert values("Il a été arrêté dans la nuit de samedi à dimanche.")[0][1:] == ("TIME", "2021-05-15TNI")
 
 
+def test_night_between_two_numbered_days() -> None:
+    assert values("L'Iran a lancé dans la nuit de samedi 13 à dimanche 14 avril plus de 300 drones.", "2024-04-14") == [
+        ("dans la nuit", "TIME", "2024-04-13TNI"), ("samedi 13", "DATE", "2024-04-13"),
+        ("dimanche 14 avril", "DATE", "2024-04-14")]
+    assert values("La nuit dernière, un incendie a ravagé l'entrepôt.", "2003-03-12")[0][1:] == ("TIME", "2003-03-11TNI")
+
+
+def test_nth_weekday_of_a_month() -> None:
+    assert values("La fête a lieu le deuxième dimanche de septembre.", "2002-06-15")[0][2] == "2002-09-08"
+    assert values("Le vote aura lieu le dernier lundi du mois d'août.", "2002-06-15")[0][2] == "2002-08-26"
+
+
+def test_eve_of_a_date_and_of_an_event() -> None:
+    assert values("Il est arrivé la veille du 14 juillet.", "1999-07-20")[0][2] == "1999-07-13"
+    assert values("Le 3 mars, il a été élu. La veille du scrutin, il était confiant.")[1][2] is None
+
+
+def test_bare_participle_puts_the_weekday_in_the_past() -> None:
+    got = values("Marcel, décédé jeudi, sera inhumé lundi 17 juin à 14 h 30.", "2002-06-15")
+    assert got[0] == ("jeudi", "DATE", "2002-06-13")
+    assert got[1] == ("lundi 17 juin", "DATE", "2002-06-17")
+    assert values("Le maire, élu dimanche, prendra ses fonctions lundi.", "2002-06-15") == [
+        ("dimanche", "DATE", "2002-06-09"), ("lundi", "DATE", "2002-06-17")]
+
+
+def test_habitual_days_and_indefinite_days() -> None:
+    assert [t.type for t in times("Ouvert du lundi au vendredi de 9 heures à 12 heures.")] == [
+        "SET", "SET", "TIME", "TIME"]
+    assert values("La fête de la musique tombe un samedi.")[0][2] == "XXXX-WXX-6"
+
+
 def test_decades_centuries_seasons_quarters() -> None:
     assert values("Les années 80 ont vu la fermeture des mines.")[0][2] == "198"
     assert values("Au XIXe siècle, le village était prospère.")[0][2] == "18"

@@ -67,6 +67,7 @@ class Scan:
 
 _TOKEN = re.compile(r"\w+")
 _DIGIT_AFTER = re.compile(r" {1,3}\d")
+_OF_AFTER = re.compile(r" {1,3}(?:de|du|d')(?:\W|$)")
 _RANGE_AFTER = re.compile(r" {0,3}(?:à|-|et)\b")
 _TAIL_WORD = re.compile(r"[\w-]+'?|[^\w\s]")
 _BLANK = re.compile(r"[ \n]")
@@ -898,6 +899,8 @@ class Grammar:
         f: dict[str, Any] = {"offset": self.lex.context_days[_squeeze(m["cd"])]}
         if m["part"]:
             f["part"] = self.lex.day_parts[m["part"]]
+        elif _OF_AFTER.match(sc.low, m.end()):
+            f["of_next"] = True  # "la veille du scrutin", "le lendemain de Noël": counted from what follows
         return Cand(m.start(), m.end(), "context_day", f)
 
     def _reference(self, m: re.Match[str], sc: Scan) -> Cand | None:

@@ -284,6 +284,11 @@ class Resolver:
                 return self._resolve(c)
             day = self._context_day_for(c)
             return "TIME", f"{day or 'XXXX-XX-XX'}T{self._part_code(f['part'])}", False
+        if c.kind == "context_day" and f.get("of_next"):
+            nxt = next((d for d in self.cands if c.end <= d.start <= c.end + 8), None)
+            day = next((v for s, v in self._days if nxt is not None and s == nxt.start), None)
+            value = iso(date.fromisoformat(day) + timedelta(days=f["offset"])) if day else None
+            return self._with_part(value, f.get("part"))
         if c.kind == "context_day":
             prev = self._previous_day(c.start)
             value = iso(date.fromisoformat(prev) + timedelta(days=f["offset"])) if prev else None
