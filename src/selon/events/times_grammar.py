@@ -41,6 +41,7 @@ class Cand:
     end: int
     kind: str
     f: dict[str, Any] = field(default_factory=dict)
+    rank: int = 0  # the pattern's place in the grammar: breaks ties between spans of equal length
 
 
 Handler = Callable[[re.Match[str], "Scan"], "Cand | None"]
@@ -198,7 +199,8 @@ class Grammar:
             self._century, {"siècle", "siècles"}, 15, 12)
         # 7. Weekdays: "jeudi", "vendredi dernier", "ce même lundi après-midi", "tous les jeudis".
         add(rf"{B}(?:(?P<det>ce{SP}même|ce{SP}meme|ce|le|les|chaque|tous{SP}les|un|du|au){SP})?(?P<wd>{wd})(?P<pl>s)?"
-            rf"(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}", self._weekday, wd_t, 15, 30)
+            rf"(?:{SP}(?P<day>{day})(?!{SP}{mon}))?(?:{SP}(?P<rel>{rel}))?(?:{SP}(?P<part>{parts}))?{E}",
+            self._weekday, wd_t, 15, 30)
         # "le deuxième dimanche de septembre", "le dernier lundi du mois d'août".
         add(rf"{B}(?:le{SP})?(?P<ord>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e|dernier){SP}(?P<wd>{wd})"
             rf"{SP}(?:du{SP}mois{SP})?(?:de{SP}|d')(?P<month>{mon_full})(?:{SP}(?P<year>{year4}))?{E}",
@@ -270,6 +272,9 @@ class Grammar:
             self._daypart, parts_t, 30, 35)
         add(rf"{B}en{SP}(?:(?:fin|début|milieu){SP}(?:de{SP}|d'))?(?P<part>matinée|soirée|après-midi|journée|nuit){E}",
             self._daypart_en, parts_t, 25, 3)
+        # "à l'aube", "au petit matin", "en pleine nuit": parts of the day of the surrounding date.
+        dpp = alternation(L.day_part_phrases)
+        add(rf"{B}(?P<dpp>{dpp}){E}", self._daypart_phrase, toks(L.day_part_phrases), 25, 25)
         # 15. Days counted from the last date: "la veille", "le lendemain", "ce jour-là".
         cd = alternation(L.context_days)
         add(rf"{B}(?P<cd>{cd})(?:{SP}(?:au{SP})?(?P<part>matin|soir|midi|après-midi))?{E}", self._context_day, toks(L.context_days), 20, 20)
@@ -360,8 +365,9 @@ class Grammar:
                     seen.add(m.span())
                     c = handler(m, sc)
                     if c is not None and c.end > c.start:
+                        c.rank = i
                         found.append(c)
-        found.sort(key=lambda c: (-(c.end - c.start), c.start))
+        found.sort(key=lambda c: (-(c.end - c.start), c.start, c.rank))
         taken: list[Cand] = []
         starts: list[int] = []  # the kept spans never overlap: sorted by start, they are sorted by end
         ends: list[int] = []
@@ -588,6 +594,11 @@ class Grammar:
         f: dict[str, Any] = {"wd": self.lex.weekdays[m["wd"]]}
         if m["part"]:
             f["part"] = self.lex.day_parts[m["part"]]
+        if m["day"]:  # "vendredi 12 à 20 h": the month is the nearest one where the 12th is a Friday
+            if m["pl"] or det in ("chaque", "tous les", "les", "un"):
+                return None
+            f["day"] = self._day_of(m["day"])
+            return Cand(m.start("wd"), m.end(), "weekday_day", f)
         if m["pl"] or det in ("chaque", "tous les", "les"):
             return Cand(m.start(), m.end(), "set_weekday", f)
         if det == "un":  # "tombe un samedi": some Saturday
@@ -894,6 +905,9 @@ class Grammar:
 
     def _daypart_en(self, m: re.Match[str], sc: Scan) -> Cand | None:
         return Cand(m.start(), m.end(), "daypart", {"part": self.lex.day_parts[m["part"]]})
+
+    def _daypart_phrase(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        return Cand(m.start(), m.end(), "daypart", {"part": self.lex.day_part_phrases[_squeeze(m["dpp"])]})
 
     def _context_day(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"offset": self.lex.context_days[_squeeze(m["cd"])]}

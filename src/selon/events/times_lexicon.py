@@ -50,6 +50,7 @@ class Lexicon:
     frequency_blocked_heads: frozenset[str]
     reference_blocking_verbs: tuple[str, ...]
     day_parts: dict[str, str]
+    day_part_phrases: dict[str, str]
     clock_words: dict[str, str]
     seasons: dict[str, str]
     relative_days: dict[str, int]
@@ -122,6 +123,7 @@ def lexicon() -> Lexicon:
         frequency_blocked_heads=frozenset(d["frequency_blocked_heads"]),
         reference_blocking_verbs=tuple(d["reference_blocking_verbs"]),
         day_parts=dict(d["day_parts"]),
+        day_part_phrases=dict(d["day_part_phrases"]),
         clock_words={k: str(v) for k, v in d["clock_words"].items()},
         seasons=dict(d["seasons"]),
         relative_days=dict(d["relative_days"]),

@@ -251,6 +251,10 @@ class Resolver:
         if k == "weekday":
             value = self._weekday(f["wd"], f.get("rel", 0), c)
             return self._with_part(value, f.get("part"))
+        if k == "weekday_day":
+            value, inferred = self._weekday_day(f["wd"], f["day"])
+            typ, v, _ = self._with_part(value, f.get("part"))
+            return typ, v, inferred
         if k == "set_weekday":
             v = f"XXXX-WXX-{f['wd']}" + (f"T{self._part_code(f['part'])}" if f.get("part") else "")
             return "SET", v, False
@@ -441,6 +445,21 @@ class Resolver:
             elif tense < 0 and best > now:
                 best = max(o for o in options if o <= now)
         return f"{best // 12:04d}-{best % 12 + 1:02d}"
+
+    def _weekday_day(self, wd: int, day: int) -> tuple[str | None, bool]:
+        """ "vendredi 12": the date nearest the anchor (within two months) that is a Friday the 12th."""
+        a = self.anchor.full
+        if a is None:
+            return None, False
+        options = []
+        for k in range(-2, 3):
+            idx = a.year * 12 + a.month - 1 + k
+            d = safe_date(idx // 12, idx % 12 + 1, day)
+            if d is not None and d.isoweekday() == wd:
+                options.append(d)
+        if not options:
+            return None, False
+        return iso(min(options, key=lambda d: abs((d - a).days))), False
 
     def _weekday(self, wd: int, rel: int, c: Cand | None) -> str | None:
         a = self.anchor.full
