@@ -77,14 +77,6 @@ _NUMBER_TOKEN = re.compile(r"\d\w*")
 
 _PUNCT = ".,;:!?«»\"“”()[]…'’"
 # Words that end like participles or imperfects but are not ("a lieu", "un souhait").
-_NOT_PARTICIPLES = frozenset({"lieu", "besoin", "droit", "raison", "tort", "peur", "envie", "faim", "si", "ni",
-                              "ici", "lui", "aussi", "parmi", "midi", "depuis", "plus", "tous", "sous", "vous", "nous",
-                              "jusqu"})
-_DETERMINER_WORDS = frozenset({"le", "la", "les", "un", "une", "des", "du", "de", "ce", "cette", "cet", "ces",
-                               "chaque", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon",
-                               "ma", "mes", "toute", "tout", "quelle", "quel", "au", "aux", "cette"})
-_NOT_IMPERFECTS = frozenset({"fait", "trait", "lait", "souhait", "extrait", "portrait", "attrait", "parfait",
-                             "retrait", "abstrait", "distrait", "satisfait", "bienfait", "méfait", "forfait"})
 
 
 def _after_number(low: str, j: int) -> bool:
@@ -95,13 +87,10 @@ def _after_number(low: str, j: int) -> bool:
 def _not_participle(low: str, j: int) -> bool:
     """ "été" after "a", "ont", "avait"… is a participle, not the season."""
     prev = low[max(0, j - 12):j].split()
-    return not prev or prev[-1] not in _AUXILIARY_WORDS
+    return not prev or prev[-1] not in lexicon().words["auxiliaries"]
 
 
 # Words right before "N ans" that make it an age or an anniversary: "à 20 ans", "ses 100 ans".
-_AGE_BEFORE = frozenset({"à", "des", "les", "dès", "ses", "son", "leurs", "leur", "nos", "mes", "tes", "vos"})
-_AUXILIARY_WORDS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "ait", "aient", "ayant", "aurait",
-                              "auraient", "avoir", "avons", "avez", "as", "ai", "pas", "jamais", "déjà", "eût"})
 _TRIGGER_FILTERS = {"h": _after_number, "été": _not_participle}
 
 
@@ -114,16 +103,13 @@ def _wordchar(c: str) -> bool:
 
 # Pseudo-tokens: any number; a four-digit number; a number glued to "h" ("18h30").
 DIGITS, YEAR, CLOCK = "#digits", "#year", "#clock"
-_STOP = frozenset({"le", "la", "les", "de", "des", "du", "au", "aux", "en", "ce", "cet", "cette", "un", "une",
-                   "il", "y", "a", "à", "l", "d", "pour", "dans", "par", "sous", "nous", "où", "avant", "après",
-                   "hui", "end", "peu", "et", "même", "là"})
 
 
 def toks(words: Iterable[str]) -> set[str]:
     """The trigger tokens of lexicon entries: their words, minus the most common function words."""
     out: set[str] = set()
     for w in words:
-        out.update(t for t in _TOKEN.findall(w) if t not in _STOP)
+        out.update(t for t in _TOKEN.findall(w) if t not in lexicon().words["trigger_stopwords"])
     return out
 
 
@@ -136,6 +122,8 @@ class Grammar:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.w = lex.words
+        self._re_sentence_term = re.compile(rf" {{1,3}}{alternation(lex.words['sentence_heads'])}\b")
         self.patterns: list[tuple[re.Pattern[str], Handler]] = []
         self.triggers: dict[str, list[int]] = {}  # token -> indexes of the patterns it can start
         self.reach: list[tuple[int, int]] = []
@@ -408,7 +396,7 @@ class Grammar:
         k = len(lw) - 1
         while k >= 0 and k >= len(lw) - 3 and lw[k] in ("le", "la", "ce", "cette", "dès", "depuis"):
             k -= 1
-        if k >= 0 and self._bare_participle(lw[k]) and (k == 0 or lw[k - 1] not in _DETERMINER_WORDS):
+        if k >= 0 and self._bare_participle(lw[k]) and (k == 0 or lw[k - 1] not in self.w["determiners"]):
             return -1
         best_d, sign = 10_000, 0
         for d, i in enumerate(range(len(lw) - 1, -1, -1)):
@@ -440,12 +428,12 @@ class Grammar:
             for nxt in words[i + 1:i + 4]:
                 if nxt in self._past_adverbs and nxt != "été":
                     continue
-                if nxt.endswith(self._participles) and nxt not in _NOT_PARTICIPLES and nxt.islower():
+                if nxt.endswith(self._participles) and nxt not in self.w["not_participles"] and nxt.islower():
                     return -1
                 break
             return 0
         if len(w) > 4 and w.endswith(("ait", "aient")) and not w.endswith(("rait", "raient")) \
-                and w not in _NOT_IMPERFECTS:
+                and w not in self.w["not_imperfects"]:
             return -1  # an imperfect: "était", "avait", "annonçait"
         return 0
 
@@ -510,8 +498,6 @@ class Grammar:
             return None
         return Cand(m.start(), m.end(), "date", {"day": int(m["d"]), "month": int(m["m"]), "year": y})
 
-    _MONTH_LEFT = frozenset({"en", "de", "d'", "depuis", "dès", "avant", "après", "entre", "et", "pour", "au", "fin",
-                             "début", "courant", "mi-", "à", "ou", "durant", "pendant", "chaque", "ce"})
 
     def _month(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"month": self._month_of(m["month"])}
@@ -529,18 +515,12 @@ class Grammar:
             f["mod"] = self.lex.position_words.get(m["pos"])
         bare = not (m["pos"] or m["mois"] or "year" in f or "year2" in f or m["rel"])
         if bare:
-            if sc.tail(m.start(), 1)[0] not in self._MONTH_LEFT:
+            if sc.tail(m.start(), 1)[0] not in self.w["month_left"]:
                 return None
             if m["month"] == "mars" and sc.text[m.start()].isupper():  # the planet, a brand
                 return None
         return Cand(m.start(), end, "month", f)
 
-    _YEAR_LEFT = frozenset({"en", "depuis", "dès", "avant", "après", "de", "d'", "ici", "entre", "et", "à", "saison",
-                            "printemps", "été", "automne", "hiver", "exercice", "budget", "courant", "pour", "du", "au",
-                            "des", "vers", "ou", "durant", "pendant", "-", "/", "("})
-    _YEAR_BAD_LEFT = frozenset({"n", "°", "no", "numéro", "art", "article", "code", "tél", "p", "page", "km", "cp",
-                                "bp", "route", "loi", "décret", "rd", "rn", "modèle", "version", "windows", "boeing",
-                                "airbus", "mirage", "su-", "mig-", "+", "×", "*", "=", ":", "x"})
 
     def _year(self, m: re.Match[str], sc: Scan) -> Cand | None:
         y = int(m["year"])
@@ -550,10 +530,10 @@ class Grammar:
         if not (m["pos"] or m["lead"]):
             prev2, prev = sc.tail(start, 2)
             year_range = len(prev) == 5 and prev[:4].isdigit() and prev[4] == "-"  # "1998-2002"
-            if prev in self._YEAR_BAD_LEFT or (prev[:1].isdigit() and not year_range) or (
-                    prev == "." and prev2 in self._YEAR_BAD_LEFT):
+            if prev in self.w["year_bad_left"] or (prev[:1].isdigit() and not year_range) or (
+                    prev == "." and prev2 in self.w["year_bad_left"]):
                 return None
-            if prev not in self._YEAR_LEFT and not 1900 <= y <= 2100:
+            if prev not in self.w["year_left"] and not 1900 <= y <= 2100:
                 return None
         f: dict[str, Any] = {"year": y}
         if m["pos"]:
@@ -673,22 +653,19 @@ class Grammar:
     _DURATIVE = frozenset({"il y a", "il y avait", "voici", "voilà", "depuis", "pendant", "durant", "en", "dans",
                            "sur", "pour", "après", "avant", "d'ici", "d'ici à", "au bout de", "au bout d'",
                            "cela fait", "ça fait", "au cours des", "au cours de", "au cours d'"})
-    _SENTENCE_TERM = re.compile(
-        rf" {{1,3}}(?:de{SP}(?:prison|réclusion|détention|travaux|retard|mandat|guerre|négociations?|tractations|"
-        rf"procédure|garde)|d'(?:emprisonnement|interdiction|inéligibilité|exil|absence|attente|écart)|ferme|"
-        rf"avec{SP}sursis)\b")
+
     _APPOSITION_END = re.compile(r"\s*[,)]")
 
     def _is_age(self, m: re.Match[str], sc: Scan, pre: str, unit: str) -> bool:
         """ "un homme de 38 ans", "Florian, 26 ans,", "âgée de 90 ans", "les moins de 17 ans": an age."""
         if unit not in ("an", "ans", "année", "années") or pre in self._DURATIVE:
             return False
-        if self._SENTENCE_TERM.match(sc.low, m.end()):
+        if self._re_sentence_term.match(sc.low, m.end()):
             return False  # "condamné à deux ans de prison"
         if pre in ("les", "des"):
             return True  # "les moins de 17 ans" (an age group), "les 20 ans du mouvement" (an anniversary)
         prev2, prev = sc.tail(m.start(), 2)
-        if prev in _AGE_BEFORE or prev.startswith(("âgé", "agé")) or (
+        if prev in self.w["age_before"] or prev.startswith(("âgé", "agé")) or (
                 prev in ("de", "d'") and (prev2.startswith(("âgé", "agé")) or prev2 == "au-delà")):
             return True
         if pre in ("de", "d'"):
@@ -792,11 +769,6 @@ class Grammar:
                 return None
         return Cand(m.start(), m.end(), "fixed", {"type": "SET", **f})
 
-    _DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
-                              "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
-                              "mes", "quel", "quelle", "d'", "de", "premier", "grand", "grands", "autre", "autres",
-                              "nouvel", "nouveau", "principaux", "plusieurs", "quelques", "nombreux", "deux", "trois",
-                              "quatre", "cinq"})
     _CAPITAL_AFTER = re.compile(r" {1,3}[A-ZÀ-Ý«\"]")
 
     def _frequency(self, m: re.Match[str], sc: Scan) -> Cand | None:
@@ -804,15 +776,12 @@ class Grammar:
         if not w.endswith("ment"):
             # Newspapers: "le quotidien libanais", "l'hebdomadaire Le Point", "des quotidiens étrangers".
             prev = sc.tail(m.start(), 1)[0]
-            if prev in self._DETERMINERS or prev[:1].isdigit() or prev in self.lex.frequency_blocked_heads:
+            if prev in self.w["newspaper_determiners"] or prev[:1].isdigit() or prev in self.lex.frequency_blocked_heads:
                 return None
             if self._CAPITAL_AFTER.match(sc.text, m.end()):
                 return None
         return Cand(m.start(), m.end(), "fixed", {"type": "SET", "value": self.lex.frequency_words[w]})
 
-    _AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "ait", "aient", "eût", "ayant",
-                              "aurait", "auraient", "avoir", "avons", "avez", "as", "ai", "n'", "pas", "jamais", "déjà",
-                              "non"})
     _COMME_AFTER = re.compile(r" {1,3}comme\b")
 
     def _season(self, m: re.Match[str], sc: Scan) -> Cand | None:
@@ -824,7 +793,7 @@ class Grammar:
         if det == "comme":
             start = m.start("s")
         if m["s"] in ("été", "ete"):
-            if sc.tail(m.start(), 1)[0] in self._AUXILIARIES:
+            if sc.tail(m.start(), 1)[0] in self.w["auxiliaries"]:
                 return None
             if not det and not m["year"] and not m["rel"]:
                 # A capitalised "Eté comme hiver" at the start of a sentence.
@@ -928,7 +897,7 @@ class Grammar:
         h = _squeeze(m["hol"])
         if h in ("noël", "noel"):
             prev2, prev = sc.tail(m.start(), 2)
-            if {prev, prev2} & {"père", "papa", "arbre", "marché", "marchés", "chant", "chants", "sapin", "conte"}:
+            if {prev, prev2} & self.w["noel_blockers"]:
                 return None
             if self._CAPITAL_AFTER.match(sc.text, m.end()):  # "Noël Mamère"
                 return None

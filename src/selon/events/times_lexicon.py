@@ -71,6 +71,7 @@ class Lexicon:
     past_adverbs: tuple[str, ...]
     participle_endings: tuple[str, ...]
     irregular_participles: tuple[str, ...]
+    words: dict[str, frozenset[str]]  # context_words: small word lists that settle ambiguities
 
     def number(self, words: str) -> float | None:
         """Read "18", "30,4", "dix-huit", "vingt et un", "quatre-vingt-dix" as a number."""
@@ -144,4 +145,5 @@ def lexicon() -> Lexicon:
         past_adverbs=tuple(d["past_adverbs"]),
         participle_endings=tuple(d["participle_endings"]),
         irregular_participles=tuple(d["irregular_participles"]),
+        words={k: frozenset(str(w) for w in v) for k, v in d["context_words"].items()},
     )
