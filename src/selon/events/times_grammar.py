@@ -76,7 +76,6 @@ _NUMBER_TOKEN = re.compile(r"\d\w*")
 
 
 _PUNCT = ".,;:!?«»\"“”()[]…'’"
-# Words that end like participles or imperfects but are not ("a lieu", "un souhait").
 
 
 def _after_number(low: str, j: int) -> bool:
@@ -90,7 +89,7 @@ def _not_participle(low: str, j: int) -> bool:
     return not prev or prev[-1] not in lexicon().words["auxiliaries"]
 
 
-# Words right before "N ans" that make it an age or an anniversary: "à 20 ans", "ses 100 ans".
+# Trigger tokens that only count in some places.
 _TRIGGER_FILTERS = {"h": _after_number, "été": _not_participle}
 
 
@@ -100,6 +99,7 @@ def _squeeze(s: str) -> str:
 
 def _wordchar(c: str) -> bool:
     return c.isalnum() or c == "_"
+
 
 # Pseudo-tokens: any number; a four-digit number; a number glued to "h" ("18h30").
 DIGITS, YEAR, CLOCK = "#digits", "#year", "#clock"
