@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from datetime import date
 
@@ -278,7 +279,8 @@ def test_text_establishes_the_anchor_when_none_is_given() -> None:
     assert [t.value for t in found] == ["2021-03-03", "2021-03-04", "2021-03-02"]
 
 
-@pytest.mark.parametrize("anchor", ["", "garbage", "2021-13-45", "20", "2021-02-30", None])
+@pytest.mark.parametrize("anchor", ["", "garbage", "2021-13-45", "20", "2021-02-30", None, "0001-01-01",
+                                    "9999-12-31"])
 def test_bad_anchors_do_not_crash(anchor: str | None) -> None:
     t = one("Le président a annoncé sa démission hier.", anchor)
     assert t.type == "DATE"
@@ -363,6 +365,23 @@ ARTICLE = (
     "selon plusieurs diplomates cités par Reuters. La dernière réunion consacrée à la région remonte au "
     "15 mars. Les négociations sur le programme nucléaire, suspendues depuis plus de deux ans, pourraient "
     "reprendre à Vienne à l'automne, a affirmé un responsable européen sous couvert d'anonymat. ")
+
+
+def test_random_word_salad_never_breaks() -> None:
+    """Seeded fuzzing with the words the grammar cares about: no exception, spans always exact."""
+    vocab = ("le la les du de d' l' il y a dans depuis pendant en vers à dès jusqu'au ce cette chaque tous par fois "
+             "hier demain aujourd'hui lundi jeudi dimanche lundis février mai août sept. 1er premier dernier "
+             "prochaine derniers semaine mois an ans année jour nuit soir matin après-midi midi minuit h heures "
+             "week-end fin début mi-juin été hiver noël pâques veille lendemain -là quelques plusieurs des trois "
+             "dix-huit vingt et un demi- quart environ 0 1 12 24 29 31 32 48 1492 1999 2099 9999 00 45 30,4 "
+             "1/1/2021 31/02/2020 années 80 xxe , . ( ) « » - / ’ \n").split(" ")
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(1, 20)))
+        anchor = rng.choice([None, "2021-05-17", "2021", "2021-05", "2000-02-29", "bad"])
+        for t in find_times(text, anchor, TODAY):
+            assert text[t.start:t.end] == t.text and t.end > t.start
+            assert t.type in ("DATE", "TIME", "DURATION", "SET")
 
 
 def test_speed_on_a_realistic_article() -> None:

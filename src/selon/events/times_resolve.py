@@ -27,6 +27,7 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SENTENCE_END = re.compile(r"[.!?…\n][.!?…»\"”)]{0,5}\s*")
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 _CONTEXT_KINDS = frozenset({"clock", "daypart", "context_day"})
+_TYPE_OF = {"clock": "TIME", "daypart": "TIME", "duration": "DURATION", "set_weekday": "SET"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Anchor:
         if not m:
             return cls()
         y = int(m.group(1))
+        if not 1000 <= y <= 2999:  # not a publication date this tool can reason from
+            return cls()
         mo = int(m.group(2)) if m.group(2) else None
         d = int(m.group(3)) if m.group(3) else None
         if mo is not None and not 1 <= mo <= 12:
@@ -181,13 +184,11 @@ class Resolver:
         for i, c in enumerate(self.cands):
             if self._needs_context(c):
                 continue
-            self._touched = False
-            out[i] = self._flag(self._resolve(c))
+            out[i] = self._safely(self._resolve, c)
             self._note(c, out[i])
         for i, c in enumerate(self.cands):
             if i not in out:
-                self._touched = False
-                out[i] = self._flag(self._resolve_in_context(c))
+                out[i] = self._safely(self._resolve_in_context, c)
                 self._note(c, out[i])
         times = []
         for i, c in enumerate(self.cands):
@@ -202,6 +203,14 @@ class Resolver:
             return not (c.kind == "daypart" and ("wd" in c.f or "offset" in c.f))
         return (c.kind == "calunit" and c.f.get("context", False)) or (
             c.kind == "weekday" and c.f.get("det", "").startswith("ce m"))
+
+    def _safely(self, fn: Any, c: Cand) -> tuple[str, str | None, bool]:
+        """Resolve one expression; calendar arithmetic off the end of the calendar gives no value."""
+        self._touched = False
+        try:
+            return self._flag(fn(c))
+        except (OverflowError, ValueError):
+            return _TYPE_OF.get(c.kind, "DATE"), None, False
 
     def _flag(self, res: tuple[str, str | None, bool]) -> tuple[str, str | None, bool]:
         """Mark a value inferred when it was computed from a date whose year was inferred."""
