@@ -437,3 +437,10 @@ def test_component_fills_record_times(extract) -> None:
     assert ("vers 21 h 45", "TIME", "2021-05-13T21:45") in got
     for t in rec.times:
         assert text[t.start:t.end] == t.text
+
+
+def test_component_reads_present_tense_as_the_days_ahead(extract) -> None:
+    rec = extract("Inauguration\nLe maire inaugure samedi la nouvelle salle des fêtes.\n", published="2003-03-12")
+    assert [(t.text, t.value) for t in rec.times] == [("samedi", "2003-03-15")]
+    # Without a parse, no verb form is readable and the past is the default.
+    assert times("Le maire inaugure samedi la nouvelle salle.", "2003-03-12")[0].value == "2003-03-08"

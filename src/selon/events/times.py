@@ -10,6 +10,7 @@ values in ``times_resolve``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.language import Language
@@ -24,12 +25,15 @@ __all__ = ["TimesTagger", "event_date", "find_times"]
 _CALENDAR = re.compile(r"^(\d{4}-\d{2}(?:-\d{2})?)")
 
 
-def find_times(text: str, anchor: str | None = None, today: date | None = None) -> list[Time]:
+def find_times(text: str, anchor: str | None = None, today: date | None = None,
+               tense_hint: Callable[[int, int], int | None] | None = None) -> list[Time]:
     """Every temporal expression of a French text, in text order, with type and normalised value.
 
     ``anchor``: the publication date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) or None, in which
     case the latest full date the text states is used.  ``today``: the ingest date, the limit
-    for years inferred from a weekday (default: the system date).
+    for years inferred from a weekday (default: the system date).  ``tense_hint(start, end)``:
+    optional, +1/-1 when a parser knows the expression's verb is future/past (the words alone
+    decide first).
     """
     if not isinstance(text, str):
         raise TypeError(f"find_times expects a str, not {type(text).__name__}")
@@ -37,7 +41,7 @@ def find_times(text: str, anchor: str | None = None, today: date | None = None) 
         return []
     g = grammar()
     cands = g.scan(text)
-    return Resolver(g, text, cands, anchor, today or date.today()).run()
+    return Resolver(g, text, cands, anchor, today or date.today(), tense_hint).run()
 
 
 def event_date(times: list[Time], start: int, end: int) -> str | None:
@@ -79,5 +83,29 @@ class TimesTagger:
                 today = date.fromisoformat(today[:10])
             except ValueError:
                 today = None
-        doc._.times = find_times(doc.text, meta.get("published"), today if isinstance(today, date) else None)
+        doc._.times = find_times(doc.text, meta.get("published"), today if isinstance(today, date) else None,
+                                 _parse_tense(doc))
         return doc
+
+
+def _parse_tense(doc: Doc) -> Callable[[int, int], int | None]:
+    """A tense hint from the parse: a time expression attached to a finite present-tense verb
+    ("Le maire inaugure samedi la salle") speaks of the days ahead, as French news does."""
+
+    def hint(start: int, end: int) -> int | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not doc.has_annotation("DEP"):
+            return None
+        tok = span.root
+        for _ in range(3):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.pos_ != "VERB" or any(c.dep_.startswith("aux") for c in tok.children):
+            return None
+        m = tok.morph
+        if m.get("VerbForm", []) == ["Fin"] and m.get("Tense", []) == ["Pres"] and m.get("Mood", []) == ["Ind"]:
+            return 1
+        return None
+
+    return hint

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -127,8 +128,10 @@ def render_duration(n: float, unit: Unit) -> str:
 class Resolver:
     """Turns one text's candidates into ``record.Time`` values."""
 
-    def __init__(self, grammar: Grammar, text: str, cands: list[Cand], published: str | None, today: date) -> None:
+    def __init__(self, grammar: Grammar, text: str, cands: list[Cand], published: str | None, today: date,
+                 tense_hint: Callable[[int, int], int | None] | None = None) -> None:
         self.g = grammar
+        self.tense_hint = tense_hint
         self.text = text
         self.cands = cands
         self.today = today
@@ -376,7 +379,10 @@ class Resolver:
         if c is None:
             return 0
         if "tense" not in c.f:
-            c.f["tense"] = self.g.tense_near(self.text, c.start, c.end)
+            tense = self.g.tense_near(self.text, c.start, c.end)
+            if not tense and self.tense_hint is not None:  # no verb form the words can read: ask the parse
+                tense = self.tense_hint(c.start, c.end) or 0
+            c.f["tense"] = tense
         return int(c.f["tense"])
 
     def _by_tense(self, best: date, options: list[date], lo: date, hi: date, c: Cand | None) -> date:
