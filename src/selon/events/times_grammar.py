@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -53,12 +53,6 @@ class Scan:
 
     text: str
     low: str
-
-    def before(self, pos: int, n: int = 40) -> str:
-        return self.low[max(0, pos - n):pos]
-
-    def after(self, pos: int, n: int = 40) -> str:
-        return self.low[pos:pos + n]
 
     def tail(self, pos: int, n: int = 2) -> list[str]:
         """The last ``n`` words (or punctuation marks) before ``pos``: ["jusqu'", "en"], ["n", "°"]."""
@@ -248,10 +242,10 @@ class Grammar:
                 rf"environ|il{SP}y{SP}a|dans|au{SP}bout{SP}de|sur)")
         add(rf"(?<![\w])(?:{cpre}{SP})?(?:(?P<h>(?<![\d.,])(?:[01]?\d|2[0-4])) {{0,2}}(?P<hu>heures?|h(?![a-zà-ÿ]))"
             rf"(?: {{0,2}}(?P<m>[0-5]\d)(?!\d)(?: {{0,2}}(?:min(?:utes?)?))?)?"
-            rf"|(?P<w>midi|minuit)(?:{SP}(?P<wm>et{SP}demie?|et{SP}quart))?)"
+            rf"|(?P<w>{alternation(L.clock_words)})(?:{SP}(?P<wm>et{SP}demie?|et{SP}quart))?)"
             rf"(?:{SP}(?P<dp>du{SP}matin|du{SP}soir|de{SP}l'après-midi|dans{SP}la{SP}nuit))?"
             rf"(?:{SP}(?P<tz>heures?{SP}locales?|locales?|gmt|utc|heure{SP}de{SP}paris|heure{SP}française))?"
-            rf"(?![\w])(?! {{0,2}}(?:/|sur{SP})24)", self._clock, {"h", "heure", "heures", "midi", "minuit", CLOCK}, 30, 40)
+            rf"(?![\w])(?! {{0,2}}(?:/|sur{SP})24)", self._clock, {"h", "heure", "heures", CLOCK} | toks(L.clock_words), 30, 40)
         # 14. Parts of a day: "dans la soirée", "le matin même", "la nuit de samedi à dimanche".
         add(rf"{B}(?:(?P<pre>dans|pendant|durant|au{SP}cours{SP}de|tard{SP}dans|en{SP}(?:fin|début){SP}de|de|vers|dès|"
             rf"pour|à|jusque{SP}dans|jusqu'à|au{SP}milieu{SP}de){SP})?(?P<det>la|l'|le)(?:{SP}|(?<='))?"
@@ -826,7 +820,7 @@ class Grammar:
         if m["w"]:
             if pre not in self._CLOCK_AT:
                 return None
-            hh, mm = (12, 0) if m["w"] == "midi" else (24, 0)
+            hh, mm = (int(x) for x in self.lex.clock_words[m["w"]].split(":"))
             if m["wm"]:
                 mm = 30 if "demi" in m["wm"] else 15
                 hh = hh % 24
@@ -924,10 +918,6 @@ class Grammar:
         if m["year"]:
             f["year"] = int(m["year"])
         return Cand(m.start(), m.end(), "quarter", f)
-
-    def iter_patterns(self) -> Iterator[str]:
-        for rx, _ in self.patterns:
-            yield rx.pattern
 
 
 @cache
