@@ -756,7 +756,7 @@ class Grammar:
         else:
             per = L.set_units[unit]
             if k != 1:
-                per = re.sub(r"\d+(?=[A-Z])", lambda g: str(int(g.group()) * k), per, count=1)
+                per = re.sub(r"(?<!\d)\d+(?=[A-Z])", lambda g: str(int(g.group()) * k), per, count=1)
             f["value"] = per
         if q in ("tous les", "toutes les") and not m["pl"] and unit not in ("mois", "ans", "jours"):
             if not unit.endswith("s"):
