@@ -115,3 +115,27 @@ def test_cleaning_never_raises_on_odd_strings():
     for text in ["\n\n\n", "a", "©", "Lire aussi :", "SOURCE:", "date 2023-04", "\u2028\u2029x", "Twitter X"]:
         doc, c = cleaned(text)
         assert len(c.analysis_text) == len(text)
+
+
+def test_impossible_or_endless_dates_are_not_dates():
+    assert iso_date("2023-02-30") is None and iso_date("2023-13") is None and iso_date("0000-00-00") is None
+    assert iso_date("2024-02-29") == "2024-02-29"
+    assert iso_date("x" + " " * 20_000 + "2021") is None  # untrusted metadata: refused, not parsed for seconds
+
+
+def test_bare_read_also_takes_a_headline_not_a_paragraph():
+    para = ("Les deux ministres ont signé un accord. Ils se reverront à Madrid en juin, selon le communiqué "
+            "publié à l'issue de la rencontre.")
+    doc, c = cleaned(f"Titre de l'article\n\nLire aussi :\n{para}\n\nLire aussi :\nLe Maroc et l'Espagne rouvrent "
+                     "la frontière\n\nFin de l'article, une phrase de plus pour le corps du texte.\n")
+    assert para in c.body and "rouvrent" not in c.body
+
+
+def test_hostile_first_line_and_long_lines_are_cheap():
+    import time
+
+    t0 = time.perf_counter()
+    for text in ["date" + " " * 100_000 + "x", "Par" + " " * 590 + "!\nTexte.", "Publié" + " " * 594 + "\n§"]:
+        doc, c = cleaned(text)
+        assert len(c.analysis_text) == len(text)
+    assert time.perf_counter() - t0 < 5

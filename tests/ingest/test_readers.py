@@ -100,3 +100,36 @@ def test_html_without_article(tmp_path: Path):
     f.write_text("<html><body><div><div><span>")
     [err] = docs([f])
     assert isinstance(err, InputError)
+
+
+def test_jsonl_hostile_lines_are_named_not_raised(tmp_path: Path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text("[" * 100_000 + "\n" + '{"id": ' + "9" * 5000 + ', "text": "x"}\n'
+                 + '{"id": true, "text": "Le ministre a parlé."}\n'
+                 + '{"id": "s", "text": "Le ministre \\ud800 a parlé.", "outlet": "Le \\udfff Monde\\u0000"}\n')
+    bad1, bad2, bad3, doc = docs([f])
+    assert "nested too deeply" in bad1.reason and bad1.line == 1
+    assert "not JSON we accept" in bad2.reason and bad3.line == 3 and "'id'" in bad3.reason
+    assert isinstance(doc, Document) and doc.line == 4
+    assert doc.text == "Le ministre \ufffd a parlé." and doc.warnings  # same length: offsets unchanged
+    assert doc.meta["outlet"] == "Le \ufffd Monde"
+    doc.text.encode("utf-8")
+
+
+def test_display_path_is_one_printable_line():
+    from selon.ingest import display_path
+
+    assert display_path("a/b.txt") == "a/b.txt"
+    assert display_path("caf\udce9.txt") == "caf\ufffd.txt"  # a Latin-1 byte in a file name
+    assert display_path("a\nb.txt") == "a\\nb.txt"
+    assert display_path("\ud800.txt") == "?.txt"
+
+
+def test_directory_walk_names_what_is_not_a_file(tmp_path: Path):
+    import os
+
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    os.symlink(tmp_path / "missing.txt", tmp_path / "link.txt")
+    got = docs([tmp_path])
+    assert isinstance(got[0], Document)
+    assert isinstance(got[1], InputError) and "not a regular file" in got[1].reason

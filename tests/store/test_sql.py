@@ -32,3 +32,16 @@ def test_ingest_twice_is_a_noop_and_show_round_trips(tmp_path, extractor):
         assert hits and hits[0]["id"] == first
         assert store.search('"; DROP TABLE articles; --') == []
         assert store.stats()["articles"] == 1
+
+
+def test_a_writer_that_lost_the_race_gets_none_not_an_error(tmp_path, extractor):
+    """Two ingests of the same file: the second INSERT finds the sha taken, and says so quietly."""
+    doc = Document.from_text(TEXT, path="qatar.txt")
+    doc.meta["language"] = "fr"
+    rec = extractor.extract(doc)
+    db = str(tmp_path / "s.db")
+    with open_store(db) as first, open_store(db) as second:
+        assert first.add(rec, doc.text) is not None
+        with second.engine.begin() as conn:  # as if `second` had checked before `first` committed
+            assert second._insert(conn, rec, doc.text, rec.sha256) is None
+        assert second.stats()["articles"] == 1
