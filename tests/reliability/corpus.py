@@ -13,7 +13,6 @@ import json
 import os
 import random
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,30 +227,27 @@ class Layout:
         return sum(len(v) for v in self.bad.values())
 
 
-def write_mixed_dir(root: Path, n_good: int, copies: int = 1, huge: bool = True, special: bool = True,
-                    html_every: int = 50, subdirs: int = 10,
-                    on_good: Callable[[int], str] = good_article) -> Layout:
-    """``n_good`` good articles (every ``html_every``-th as HTML) and ``copies`` of every bad case.
+def write_mixed_dir(root: Path, n_good: int | None = None, copies: int = 1, huge: bool = True,
+                    special: bool = True, html_every: int = 50, subdirs: int = 10,
+                    total: int | None = None) -> Layout:
+    """Every bad case (``copies`` times), then good articles (every ``html_every``-th as HTML).
 
-    Files are spread over ``subdirs`` sub-directories, as scrapers do by day or by site.
+    Give ``n_good``, or ``total`` files to fill up to.  Copies after the first are
+    the cases that are refused as a whole, so no article is there twice.  Files are
+    spread over ``subdirs`` sub-directories, as scrapers do by day or by site.
     """
     root.mkdir(parents=True, exist_ok=True)
     layout = Layout()
     for k in range(subdirs):
         (root / f"d{k:02d}").mkdir(exist_ok=True)
-    for i in range(n_good):
-        sub = root / f"d{i % subdirs:02d}"
-        if html_every and i % html_every == html_every - 1:
-            path = sub / f"a{i:05d}.html"
-            path.write_text(html_page(i), encoding="utf-8")
-        else:
-            path = sub / f"a{i:05d}.txt"
-            path.write_text(on_good(i), encoding="utf-8")
-        layout.good[str(path)] = key_sentence(i)
+    written = 0
     for c in range(copies):
         for case in bad_cases(seed=c, huge=huge and c == 0):
+            if c and (case.expect != "skip" or case.good_lines):
+                continue
             path = root / f"d{c % subdirs:02d}" / f"bad{c:03d}_{case.name}"
             path.write_bytes(case.data)
+            written += 1
             if case.expect == "either":
                 layout.either.append(str(path))
                 continue
@@ -264,6 +260,19 @@ def write_mixed_dir(root: Path, n_good: int, copies: int = 1, huge: bool = True,
     if special:
         for name, reason in special_files(root):
             layout.bad[str(root / name)] = [(None, reason)]
+            written += 1
+    if n_good is None:
+        assert total is not None and total > written
+        n_good = total - written
+    for i in range(n_good):
+        sub = root / f"d{i % subdirs:02d}"
+        if html_every and i % html_every == html_every - 1:
+            path = sub / f"a{i:05d}.html"
+            path.write_text(html_page(i), encoding="utf-8")
+        else:
+            path = sub / f"a{i:05d}.txt"
+            path.write_text(good_article(i), encoding="utf-8")
+        layout.good[str(path)] = key_sentence(i)
     return layout
 
 
