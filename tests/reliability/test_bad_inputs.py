@@ -280,3 +280,48 @@ def test_cli_ingest_ten_thousand_files(tmp_path: Path):
                           env=env, capture_output=True, text=True, timeout=3600)
     stored = check_ingest(layout, [], db, proc.returncode, proc.stdout, proc.stderr)
     print(f"{stored} stored, {len(skipped_lines(proc.stderr))} skipped")
+
+
+@pytest.mark.parametrize("kind", ["directory", "not_a_database", "read_only"])
+def test_a_store_that_cannot_be_opened_is_one_clear_line(tmp_path: Path, kind: str):
+    (tmp_path / "a.txt").write_text(good_article(1), encoding="utf-8")
+    if kind == "directory":
+        db = str(tmp_path)
+    elif kind == "not_a_database":
+        (tmp_path / "notes.db").write_text("Ceci n'est pas une base de données.\n" * 100)
+        db = str(tmp_path / "notes.db")
+    else:
+        db = f"sqlite:///file:{tmp_path / 'missing.db'}?mode=ro&uri=true"
+    res = run("ingest", str(tmp_path / "a.txt"), "--db", db)
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    [line] = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert line.startswith("selon: cannot open the store") and "[SQL:" not in line
+
+
+def test_store_failing_mid_run_stops_with_its_reason(tmp_path: Path, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from selon.store.sql import Store
+
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(good_article(40 + i), encoding="utf-8")
+    original, calls = Store.add, []
+
+    def add(self, record, raw):
+        calls.append(record.path)
+        if len(calls) == 2:
+            raise OperationalError("INSERT ...", {}, Exception("database or disk is full"))
+        return original(self, record, raw)
+
+    monkeypatch.setattr(Store, "add", add)
+    res = run("ingest", str(tmp_path), "--db", str(tmp_path / "s.db"))
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    assert "selon: 1 article stored" in res.stderr
+    assert "selon: store error, stopped: database or disk is full" in res.stderr
+
+
+def test_output_that_cannot_be_written_is_one_clear_line(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(good_article(1), encoding="utf-8")
+    res = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    assert "cannot write" in res.stderr and "No such file or directory" in res.stderr
