@@ -325,3 +325,11 @@ def test_output_that_cannot_be_written_is_one_clear_line(tmp_path: Path):
     res = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "no" / "such" / "dir.jsonl"))
     assert res.exit_code == 2 and "Traceback" not in res.stderr
     assert "cannot write" in res.stderr and "No such file or directory" in res.stderr
+
+
+def test_an_unreachable_database_is_named_without_its_password(tmp_path: Path):
+    (tmp_path / "a.txt").write_text(good_article(1), encoding="utf-8")
+    res = run("ingest", str(tmp_path / "a.txt"), "--db", "postgresql://selon:s3cret@127.0.0.1:1/selon")
+    assert res.exit_code == 2 and "Traceback" not in res.stderr
+    assert "cannot open the store postgresql://selon:***@127.0.0.1:1/selon" in res.stderr
+    assert "s3cret" not in res.stderr

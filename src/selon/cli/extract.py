@@ -165,7 +165,7 @@ def ingest(
     try:
         store = open_store(db)
     except (SQLAlchemyError, OSError) as exc:
-        warn(f"cannot open the store {db or '(default)'}: {_reason(exc)}")
+        warn(f"cannot open the store {_shown(db) if db else '(default)'}: {_reason(exc)}")
         raise typer.Exit(2) from None
     failed: str | None = None
     with store:
@@ -193,12 +193,25 @@ def ingest(
             warn("stopped at the first error (--strict)")
         _summary(tally, "stored")
         if tally.ok:
-            err.print(f"selon: store {store.url}", markup=False, highlight=False, emoji=False)
+            err.print(f"selon: store {_shown(store.url)}", markup=False, highlight=False, emoji=False)
     if failed:
         warn(f"store error, stopped: {failed}")
         raise typer.Exit(2)
     if tally.skipped:
         raise typer.Exit(1)
+
+
+def _shown(db: str) -> str:
+    """A store path or URL fit for a terminal or a log: never its password."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
+        return db.split("://", 1)[0] + "://…"
 
 
 def _reason(exc: BaseException) -> str:
