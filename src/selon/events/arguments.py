@@ -55,12 +55,20 @@ def _finite(v: Token) -> bool:
 
 def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
     """The actor(s) a verb's subject stands for, following shared subjects when the verb has none."""
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    subj = subject_token(v)
     if subj is not None:
         if is_passive(v):
             agent = _agent(ctx, v)
             return ctx.np_entities(agent) if agent is not None else []
-        return ctx.np_entities(subj)
+        found = ctx.np_entities(subj)
+        if found:
+            return found
+        if subj.i < v.i and _intervening_subject(ctx, subj, v):
+            return _left_subject(ctx, v)  # a far "subject" the parser borrowed, a named phrase dangling nearer
+        cc = next((c for c in v.children if c.dep_ == "cc"), None)
+        if not (v.dep_ == "ccomp" and cc is not None and subj.i < cc.i < v.i):
+            return found
+        # "X a déclaré que A était B et a salué C": "et a salué" is X's, the parser took B for its subject
     if depth < 3 and v.head.i != v.i:
         p = v.head
         if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
@@ -76,6 +84,15 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         if coordinated and p.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not _intervening_subject(ctx, p, v):
             return subject_entities(ctx, p, depth + 1)
     return _left_subject(ctx, v)
+
+
+def subject_token(v: Token) -> Token | None:
+    """The subject of a verb; of two (a parse error), the one nearest before it."""
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subs) > 1:
+        before = [c for c in subs if c.i < v.i]
+        return before[-1] if before else subs[0]
+    return subs[0] if subs else None
 
 
 def _np_top(tok: Token) -> Token:
@@ -97,9 +114,10 @@ def _agent(ctx: DocContext, v: Token) -> Token | None:
 
 
 def _intervening_subject(ctx: DocContext, p: Token, v: Token) -> bool:
-    """A bare named phrase between two verbs is the second one's subject the parser missed."""
+    """A bare named phrase left dangling between two verbs is the second one's subject the parser missed
+    (a phrase that already is another verb's subject does not count)."""
     for t in ctx.tokens_between(p.i, v.i):
-        if ctx.entity_of(t) and t.dep_ in ("nsubj", "obl:mod", "appos", "dep", "conj", "nmod") and \
+        if ctx.entity_of(t) and t.dep_ in ("obl:mod", "appos", "dep", "conj", "nmod") and \
                 ctx.case_of(t) is None and t.i > p.i:
             sp = ctx.mention_at(t)
             if sp is not None and sp.root.i == t.i and ctx.case_of(sp.root) is None and t.i < v.i:
@@ -116,13 +134,15 @@ def _left_subject(ctx: DocContext, v: Token) -> list[str]:
     while i >= sent.start and steps < LEFT_SUBJECT_WINDOW:
         t = ctx.doc[i]
         steps += 1
-        if t.pos_ in ("VERB",) or (t.pos_ == "SCONJ" and ctx.keys[i][1] not in ("que", "qu'")):
+        if (t.pos_ == "VERB" and ctx.lemma(t) not in ("avoir", "être")) or \
+                (t.pos_ == "SCONJ" and ctx.keys[i][1] not in ("que", "qu'")):
             return []
         sp = ctx.mention_at(t)
         if sp is not None:
-            if ctx.case_of(sp.root) is None and sp.root.dep_ not in ("obj", "iobj"):
-                return [sp._.entity_id]
-            return []
+            top = _np_top(sp.root)  # "Avi Dichter, ancien chef du Shin Bet, a annoncé": the whole phrase
+            if top.i < sent.start or ctx.case_of(top) is not None or top.dep_ in ("obj", "iobj"):
+                return []
+            return ctx.np_entities(top) or [sp._.entity_id]
         i -= 1
     return []
 
@@ -179,7 +199,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
         agent = _agent(ctx, v)
         if agent is not None:
             args.actors = ctx.np_entities(agent)
-        subj = next((c for c in v.children if c.dep_ in ("nsubj:pass", "nsubj")), None)
+        subj = subject_token(v)
         if subj is not None:
             args.recipients = ctx.np_entities(subj, "recipient")
     else:
@@ -218,6 +238,10 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
             _place_or_party(ctx, c, args, visit)
+    for w in words[1:]:
+        det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
+        if det is not None and w.pos_ == "NOUN" and not args.recipients:
+            args.recipients = ctx.possessor(det, args.actors)  # "se sont rangés de son côté"
     if trig.spec.swap:
         args.actors, args.recipients = args.recipients, args.actors
     _split_symmetric(trig, args)
@@ -294,6 +318,8 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
         if subj is not None:
             args.recipients.extend(ctx.np_entities(subj, "recipient"))
     if possessive and not args.actors:
+        if gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
+            gov = gov.head  # "lors de sa visite"
         if gov.pos_ in ("VERB", "AUX"):
             args.actors = subject_entities(ctx, gov)
         elif gov.pos_ in ("NOUN", "PROPN"):
@@ -312,10 +338,10 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
                     args.recipients.extend(rest)
                 else:
                     args.recipients.extend(first + rest)
-    if not args.recipients and gov.pos_ in ("VERB", "AUX"):
+    if not args.recipients and gov.pos_ in ("VERB", "AUX") and light:
         # "X a fait état du tir de missiles contre la base": the target hangs on the verb, after the noun
-        for c in gov.children:
-            if c.i > n.i and ctx.case_of(c) in TARGET_CASES:
+        for c in _target_pps(ctx, gov):
+            if c.i > n.i:
                 args.recipients.extend(ctx.np_entities(c, "target"))
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from selon.clean import norm, rules
-from selon.events.arguments import is_passive
+from selon.events.arguments import is_passive, subject_token
 from selon.events.context import DEFINITE, DocContext, _dedupe, np_tokens
 from selon.events.triggers import Trigger
 
@@ -159,7 +159,7 @@ class Attribution:
         kids = list(v.children)
         if is_passive(v):
             return None  # "l'Iran n'était pas considéré comme ...": no speaker named
-        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = subject_token(v)
         has_content = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or \
             any(ctx.keys[t.i][1] in ("que", "qu'", ":") for t in v.rights)
         objs = [c for c in kids if c.dep_ == "obj"]

@@ -369,6 +369,8 @@ def _same_event(ctx: DocContext, a: Mention, b: Mention) -> bool:
         return False
     if not (_stem_match(a.trig, b.trig) or _anaphoric(ctx, b.trig) or _anaphoric(ctx, a.trig)):
         return False
+    if not (b.actors or b.recipients) and not _anaphoric(ctx, b.trig):
+        return False  # "ils se rencontraient à Bagdad": another meeting, not this one
     if a.type in SYMMETRIC:
         pa, pb = set(a.actors) | set(a.recipients), set(b.actors) | set(b.recipients)
         return pa <= pb or pb <= pa

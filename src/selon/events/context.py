@@ -24,6 +24,8 @@ CASE_DEPS = ("case",)
 NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod",
                           "appos", "conj", "flat:name", "flat", "root", "ROOT", "dep", "xcomp", "expl:subj"})
 CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "advcl:cleft"})
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE"})  # a place or a named event does not act
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC"})
 SINGULAR_PRONOUNS = frozenset({"il", "elle", "celui-ci", "celle-ci"})
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "ceux-ci", "celles-ci"})
 FIRST_PERSON = frozenset({"je", "j'", "nous", "moi", "me", "m'"})
@@ -201,7 +203,8 @@ class DocContext:
         if out:
             last = max(max(t.i for t in h.subtree) for h in heads)
             out.extend(self.coordinated_after(last, role))
-        return _dedupe(out)
+        allowed = ACTOR_TYPES if role == "actor" else PARTY_TYPES
+        return _dedupe(e for e in out if self.etype(e) in allowed)
 
     def _np_entity(self, h: Token, role: str, depth: int) -> list[str]:
         if depth > 3:
@@ -212,7 +215,7 @@ class DocContext:
         k = self.keys[h.i]
         if h.pos_ == "PRON":
             return self.resolve_pronoun(h)
-        named = [c for c in h.children if c.dep_ in ("appos", "flat:name", "flat", "nmod", "conj")
+        named = [c for c in h.children if c.dep_ in ("appos", "flat:name", "flat", "nmod")
                  and self.case_of(c) is None and c.pos_ == "PROPN" and self.entity_of(c)]
         if named:
             persons = [c for c in named if self.etype(self.entity_of(c) or "") == "PERSON"]
@@ -226,7 +229,8 @@ class DocContext:
                 ents = self.np_entities(g, role, depth + 1)
                 ents = [x for x in ents if self.etype(x) in ("ORG", "GPE", "PERSON")]
                 if ents:
-                    person = self.person_with_role(k[0], ents[0])
+                    singular = "Plur" not in h.morph.get("Number")
+                    person = self.person_with_role(k[0], ents[0]) if singular else None
                     return [person] if person else ents
             for c in h.children:  # "le chef du Hamas Ismail Haniyeh" parsed with the name under the role
                 if c.dep_ in ("appos", "flat:name") and self.entity_of(c):
@@ -388,6 +392,21 @@ class DocContext:
                 if e is not None and self.etype(e) == "PERSON":
                     return [e]
         return fallback
+
+    def possessor(self, det: Token, exclude: list[str]) -> list[str]:
+        """Whom "son"/"sa"/"ses"/"leur" points back to: the nearest earlier subject that is not the actor."""
+        plural = self.keys[det.i][1] in ("leur", "leurs")
+        here = self.sent_of[det.i]
+        for s in reversed(self.subjects()):
+            if s.i >= det.i:
+                continue
+            if s.sent < here - 1:
+                break
+            if set(s.entities) <= set(exclude):
+                continue
+            if s.plural == plural or not plural:
+                return [e for e in s.entities if e not in exclude]
+        return []
 
     # --- misc --------------------------------------------------------------------------------------------
     def sentence(self, tok: Token) -> Span:
