@@ -294,6 +294,14 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                 args.actors.append(e)
             else:
                 args.recipients.append(e)
+    if not args.recipients:
+        for pp in _target_pps(ctx, n):  # "une attaque de drones et de missiles contre Israël"
+            args.recipients.extend(ctx.np_entities(pp, "target"))
+    for c in n.children:
+        if c.dep_ == "amod" and not args.actors:
+            state = ctx.demonym(c)  # "les frappes israéliennes", "l'invasion russe"
+            if state and state not in args.recipients:
+                args.actors.append(state)
     gov = n.head if n.head.i != n.i else None
     if gov is not None:
         _from_governor(ctx, trig, gov, args, possessive)

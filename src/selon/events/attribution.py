@@ -32,6 +32,8 @@ IRREALIS = frozenset({"hypothetical", "threatened", "called-for", "planned"})
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "acl", "advcl",
                              "nsubj:pass", "conj"})
+MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "agence", "chaîne", "média", "site", "télévision",
+                         "radio", "revue", "magazine", "organe", "publication"})
 SKIP_NP = frozenset({"DET", "NUM", "ADJ", "PUNCT", "SPACE"})
 
 
@@ -134,10 +136,13 @@ class Attribution:
         ents = [e for e in ctx.np_entities(head) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
         if ents:
             return ents, False, toks
-        if ctx.has_key(head, lex.anaphoric_sources):
+        named = any(c.pos_ == "PROPN" for c in head.children if c.dep_ in ("appos", "flat:name", "nmod", "flat"))
+        if ctx.has_key(head, lex.anaphoric_sources) and not named:
             det = next((c for c in head.children if c.dep_ == "det"), None)
             if det is not None and ctx.keys[det.i][1] in DEFINITE:
-                back = self.outlets_seen[-1:] or self.last_named[:1]
+                # "le quotidien", "l'agence": the outlet cited last; "ce rapport": the source cited last
+                media = ctx.has_key(head, MEDIA_NOUNS)
+                back = self.outlets_seen[-1:] if media else self.last_named[:1]
                 if back:
                     return list(back), False, toks
         return [], True, toks
@@ -286,11 +291,14 @@ def negated(ctx: DocContext, trig: Trigger) -> bool:
         k = ctx.keys[c.i][1]
         if c.dep_ == "det" and k in lex.neg_determiners:
             return True
+        if c.dep_ == "obj" and any(d.dep_ == "det" and ctx.keys[d.i][1] in lex.neg_determiners for d in c.children):
+            return True  # "n'a envoyé aucun drone"
         if c.dep_ in ("case", "mark") and k in lex.neg_prepositions:
             return True
     if trig.nominal and h.head.i != h.i and ctx.negative_child(h.head) and \
-            h.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass"):
-        return True
+            h.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and \
+            (ctx.lemma(h.head) in lex.light_verb_words or ctx.lemma(h.head) in ("avoir", "tenir", "produire")):
+        return True  # "n'a pas lancé d'attaque"; not "n'a pas commenté ces accusations"
     return False
 
 

@@ -45,6 +45,8 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+COPULAS = frozenset({"être", "constituer", "représenter", "marquer", "devenir", "rester"})
+DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 MIN_STEM = 5
 LINEAR_GOVERNOR = 16  # words between a verb taking events and a nominal event the parser hung elsewhere  # "rencontre"/"rencontré", "frappe"/"frapper": the same event word
 
@@ -122,6 +124,8 @@ class EventFinder:
             done[trig.head.i] = args
             by_head[trig.head.i] = Mention(trig, trig.type, mode, args)
         mentions = sorted(by_head.values(), key=lambda m: m.trig.start)
+        self._participles(mentions, by_head)
+        self._predicates(ctx, mentions, by_head)
         self._embed(ctx, mentions, by_head)
         for m in mentions:
             if not m.dropped:
@@ -196,6 +200,38 @@ class EventFinder:
             if id(m) in deferred:
                 m.dropped = True
 
+    def _predicates(self, ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
+        """"cette rencontre a constitué la première rencontre entre X et Y": one event, described twice."""
+        for m in mentions:
+            h = m.trig.head
+            if not m.trig.nominal or h.head.i == h.i:
+                continue
+            verb = h.head if ctx.lemma(h.head) in COPULAS and h.dep_ in ("obj", "xcomp", "obl:arg") else h
+            if verb is h and not any(c.dep_ == "cop" for c in h.children):
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            g = by_head.get(subj.i) if subj is not None else None
+            if g is None or g is m or g.type != m.type or not g.trig.nominal:
+                continue
+            g.args.actors = g.actors or list(m.actors)
+            g.args.recipients = g.recipients or [r for r in m.recipients if r not in g.actors]
+            m.dropped = True
+
+    def _participles(self, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
+        """A participle on an event noun describes that event: "une frappe visant le consulat"."""
+        for m in mentions:
+            h = m.trig.head
+            if m.trig.nominal or h.dep_ not in ("acl", "advcl") or "Part" not in h.morph.get("VerbForm"):
+                continue
+            g = by_head.get(h.head.i)
+            if g is None or not g.trig.nominal or g is m:
+                continue
+            if not g.recipients:
+                g.args.recipients = [r for r in m.recipients if r not in g.actors]
+            if not g.actors:
+                g.args.actors = [a for a in m.actors if a not in g.recipients]
+            m.dropped = True
+
     def _mode_from(self, gtype: str, m: Mention) -> str | None:
         cues = self.lex.modes.get(gtype) or {}
         for k in (m.trig.head.lemma_.lower(), m.trig.head.text.lower()):
@@ -229,9 +265,12 @@ class EventFinder:
                 m.sources.insert(0, m.actors[0])
             return
         if attributed or m.sources:
-            if self_claim(ctx, m.actors, m.sources):
-                only_self = all(s in m.actors or self_claim(ctx, m.actors, [s]) for s in m.sources)
-                m.modality = "asserted" if m.type in VERBAL_TYPES and only_self else "claimed"
+            others = [s for s in m.sources if not self_claim(ctx, m.actors, [s])]
+            if m.type in VERBAL_TYPES:
+                # a statement reported by its own author is simply made; by someone else, reported
+                m.modality = "reported" if others or not m.sources else "asserted"
+            elif m.sources and self_claim(ctx, m.actors, m.sources[:1]):
+                m.modality = "claimed"
             else:
                 m.modality = "reported"
             return
@@ -268,10 +307,26 @@ class EventFinder:
                 if g.denies.dropped or g.denies not in live:
                     g.denies = None
                 continue
-            obj = next((c for c in g.trig.head.children if c.dep_ in ("obj", "nmod", "obl:arg")), None)
-            if obj is None or not ctx.has_key(obj, self.lex.denied_objects):
-                continue
             before = [m for m in live if m.trig.start < g.trig.start and m is not g and m.type != "REJECT"]
+            obj = next((c for c in g.trig.head.children if c.dep_ in ("obj", "nmod", "obl:arg")), None)
+            if obj is not None and ctx.keys[obj.i][1] in ("que", "qu'") and obj.head.i == g.trig.head.i:
+                # "Velsa accuse Dornak de soutenir ce mouvement, ce que l'Ostrélie dément"
+                same = [m for m in before if ctx.sent_of[m.trig.head.i] == ctx.sent_of[g.trig.head.i]
+                        and m.type != "ACCUSE"]
+                if same:
+                    g.denies = same[-1]
+                    same[-1].modality = "denied"
+                continue
+            if obj is None:
+                continue
+            if ctx.has_key(obj, self.lex.denied_speech):
+                start = g.trig.head.idx
+                prior = [q for q in quotes if q.end <= start and q.speaker not in g.actors]
+                if prior:
+                    g.denies_quote = prior[-1].id
+                continue
+            if not ctx.has_key(obj, self.lex.denied_objects):
+                continue
             target = next((m for m in reversed(before) if m.type != "ACCUSE" and set(m.actors) & set(g.actors)
                            and m.modality in ("reported", "claimed", "asserted")), None)
             if target is None:
@@ -281,11 +336,6 @@ class EventFinder:
                 g.denies = target
                 if target.type != "ACCUSE":
                     target.modality = "denied"
-                continue
-            start = g.trig.head.idx
-            prior = [q for q in quotes if q.end <= start and q.speaker not in g.actors]
-            if prior:
-                g.denies_quote = prior[-1].id
 
     # --- one record per event ---------------------------------------------------------------------------------
     def _fold(self, ctx: DocContext, live: list[Mention]) -> list[Mention]:
@@ -358,6 +408,10 @@ def _anaphoric(ctx: DocContext, trig: Trigger) -> bool:
     return trig.nominal and any(c.dep_ == "det" and ctx.keys[c.i][1] in DEFINITE for c in trig.head.children)
 
 
+def _demonstrative(ctx: DocContext, trig: Trigger) -> bool:
+    return trig.nominal and any(c.dep_ == "det" and ctx.keys[c.i][1] in DEMONSTRATIVE for c in trig.head.children)
+
+
 def _realis(m: Mention) -> bool:
     return m.modality not in IRREALIS
 
@@ -369,6 +423,8 @@ def _same_event(ctx: DocContext, a: Mention, b: Mention) -> bool:
         return False
     if not (_stem_match(a.trig, b.trig) or _anaphoric(ctx, b.trig) or _anaphoric(ctx, a.trig)):
         return False
+    if _demonstrative(ctx, b.trig) and (_stem_match(a.trig, b.trig) or not (b.actors or b.recipients)):
+        return True  # "cette rencontre" is the meeting just told, whoever it names
     if not (b.actors or b.recipients) and not _anaphoric(ctx, b.trig):
         return False  # "ils se rencontraient à Bagdad": another meeting, not this one
     if a.type in SYMMETRIC:

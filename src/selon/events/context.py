@@ -88,6 +88,7 @@ class DocContext:
         self._subjects: list[Subject] | None = None
         self._triggers: set[int] = set()
         self._norm_names: dict[str, set[str]] = {}
+        self._states: dict[str, str] | None = None
 
     # --- words -------------------------------------------------------------------------------------------
     def lemma(self, tok: Token) -> str:
@@ -235,6 +236,10 @@ class DocContext:
             for c in h.children:  # "le chef du Hamas Ismail Haniyeh" parsed with the name under the role
                 if c.dep_ in ("appos", "flat:name") and self.entity_of(c):
                     return [self.entity_of(c) or ""]
+        if is_role:
+            state = self._demonym_child(h)  # "les officiers russes", "le gouvernement ostrélien"
+            if state:
+                return [state]
         det = next((c for c in h.children if c.dep_ == "det"), None)
         if det is not None and self.keys[det.i][1] in DEFINITE and h.pos_ == "NOUN":
             ante = self.definite_antecedent(h)
@@ -245,10 +250,12 @@ class DocContext:
                 ents = self.np_entities(g, role, depth + 1)
                 if ents:
                     return ents
-        if role in ("recipient", "target"):
             found = self.first_mention_in(h, clauses=role == "recipient")
             if found:
                 return [found]
+            state = self._demonym_child(h)  # "des drones ostréliens", "trois soldats israéliens"
+            if state:
+                return [state]
         return []
 
     def coordinated_after(self, last: int, role: str) -> list[str]:
@@ -308,6 +315,41 @@ class DocContext:
             stack.extend(t.children)
         return best[1] if best else None
 
+    def _demonym_child(self, h: Token) -> str | None:
+        for c in h.children:
+            if c.dep_ == "amod":
+                state = self.demonym(c)
+                if state:
+                    return state
+        return None
+
+    def demonym(self, adj: Token) -> str | None:
+        """The state a nationality adjective names, among the document's states ("israélienne" -> Israël).
+
+        French demonyms mostly add a suffix to the country's stem (iran-ien, russ-e/russ-ie,
+        liban-ais, syr-ien/syr-ie); a few irregular ones are listed in the data."""
+        if adj.pos_ != "ADJ":
+            return None
+        word = norm(adj.text)
+        if not word or " " in word:
+            return None
+        if self._states is None:
+            self._states = {}
+            for e in self.entities.values():
+                if e.type != "GPE":
+                    continue
+                for n in self.names(e.id):
+                    if " " not in n and len(n) > 3:
+                        self._states.setdefault(_stem(n, COUNTRY_ENDINGS), e.id)
+        irregular = self.lex.demonyms.get(word) or self.lex.demonyms.get(_stem(word, DEMONYM_ENDINGS))
+        if irregular:
+            for e in self.entities.values():
+                if e.type == "GPE" and norm(irregular) in self.names(e.id):
+                    return e.id
+            return None
+        stem = _stem(word, DEMONYM_ENDINGS)
+        return self._states.get(stem) if len(stem) > 2 else None
+
     def person_with_role(self, role_word: str, org: str) -> str | None:
         """The one person in the document whose known role is this role of this organisation."""
         org_names = self.names(org)
@@ -361,7 +403,12 @@ class DocContext:
     def resolve_pronoun(self, tok: Token) -> list[str]:
         k = self.keys[tok.i][1]
         if k in RELATIVE and tok.head.dep_ == "acl:relcl" and tok.head.head.i != tok.i:
-            return self.np_entities(tok.head.head)
+            ante = tok.head.head
+            if any(c.dep_ == "cop" for c in ante.children):
+                subj = next((c for c in ante.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                if subj is not None:
+                    ante = subj  # "Qaani est un général iranien qui a ...": the relative is about Qaani
+            return self.np_entities(ante)
         if k in FIRST_PERSON:
             q = self.in_quote(tok)
             return [q[2]] if q and q[2] else []
@@ -435,6 +482,18 @@ def np_tokens(head: Token, limit: int = 15) -> set[int]:
         out.add(t.i)
         stack.extend(c for c in t.children if c.dep_ in NP_DEPS)
     return out
+
+
+DEMONYM_ENDINGS = ("iennes", "iens", "ienne", "ien", "aises", "aise", "ais", "oises", "oise", "ois", "aines",
+                   "aine", "ains", "ain", "ites", "ite", "ins", "ines", "ine", "in", "es", "e", "s")
+COUNTRY_ENDINGS = ("ie", "e")
+
+
+def _stem(word: str, endings: tuple[str, ...]) -> str:
+    for end in endings:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:

@@ -36,6 +36,13 @@ def word_key(word: str) -> str:
     return _CONTRACTED.get(w, w)
 
 
+def norm_word(word: str) -> str:
+    """Lower case without accents (as selon.clean.norm), for names."""
+    from selon.clean import norm
+
+    return norm(word)
+
+
 def token_keys(tok: Token) -> tuple[str, str]:
     """The comparison keys of a token: its lemma and its form."""
     return word_key(tok.lemma_), word_key(tok.text)
@@ -74,6 +81,7 @@ class Lexicon:
     light_verbs: dict[str, str | None]
     patient_heads: frozenset[str]
     object_control: frozenset[str]
+    demonyms: dict[str, str]
     role_nouns: frozenset[str]
     group_nouns: frozenset[str]
     report_verbs: frozenset[str]
@@ -84,6 +92,7 @@ class Lexicon:
     anaphoric_sources: frozenset[str]
     deny_verbs: frozenset[str]
     denied_objects: frozenset[str]
+    denied_speech: frozenset[str]
     claim_verbs: frozenset[str]
     self_report_verbs: frozenset[str]
     neg_strong: frozenset[str]
@@ -211,6 +220,7 @@ def build(plover: dict[str, Any], attribution: dict[str, Any]) -> Lexicon:
         modes=modes, light_verbs=light, light_verb_words=frozenset(light),
         patient_heads=_keys(plover.get("patient_heads")),
         object_control=_keys(plover.get("object_control")),
+        demonyms={norm_word(str(k)): str(v) for k, v in (plover.get("demonyms") or {}).items()},
         role_nouns=_keys(plover.get("role_nouns")), group_nouns=_keys(plover.get("group_nouns")),
         report_verbs=_keys(attribution.get("report_verbs")), speech_verbs=_keys(attribution.get("speech_verbs")),
         report_phrases=_sequences(attribution.get("report_phrases")),
@@ -218,6 +228,7 @@ def build(plover: dict[str, Any], attribution: dict[str, Any]) -> Lexicon:
         anonymous_sources=_keys(attribution.get("anonymous_sources")),
         anaphoric_sources=_keys(attribution.get("anaphoric_sources")),
         deny_verbs=_keys(attribution.get("deny_verbs")), denied_objects=_keys(attribution.get("denied_objects")),
+        denied_speech=_keys(attribution.get("denied_speech")),
         claim_verbs=_keys(attribution.get("claim_verbs")),
         self_report_verbs=_keys(attribution.get("self_report_verbs")),
         neg_strong=_keys(neg.get("strong")), neg_with_ne=_keys(neg.get("with_ne")),
