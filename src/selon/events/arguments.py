@@ -27,6 +27,8 @@ PLACE_CASES = frozenset({"à", "dans", "en", "près", "près de", "au large de",
 GENITIVE_CASES = frozenset({"de", "de le", "des"})
 OBL_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "dep"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Types where "à X" names who it is for ("une aide à Gaza", "demander à l'Iran"), not where it happens.
+DATIVE_TYPES = frozenset({"AID", "REQUEST", "SUPPORT", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "ACCUSE"})
 # Verbs whose subject phrase is an occurrence of the nominal event: "une rencontre a eu lieu entre X et Y".
 OCCURRENCE = frozenset({"avoir", "tenir", "dérouler", "produire", "intervenir", "survenir", "commencer", "éclater",
                         "reprendre", "poursuivre", "cibler", "viser", "frapper", "toucher", "faire", "constituer"})
@@ -176,11 +178,15 @@ def between(ctx: DocContext, c: Token) -> tuple[list[str], list[str]]:
     return first, [r for r in rest if r not in first]
 
 
-def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool) -> None:
+def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: bool = False) -> None:
+    """A phrase with "à"/"dans"/"en": a place where it happens, or the party it goes to."""
     ents = ctx.np_entities(c, "target")
     if not ents:
         return
     places = [e for e in ents if ctx.etype(e) in ("GPE", "LOC")]
+    if dative and ctx.case_of(c) in ("à", "à le", "au", "aux") and ctx.etype(ents[0]) != "LOC":
+        args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+        return  # "a fourni une aide à Gaza", "a demandé à l'Iran de ..."
     if len(places) == len(ents):
         if visit and not args.recipients:
             args.recipients.extend(places)
@@ -211,7 +217,9 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             if agent is not None:
                 args.actors = ctx.np_entities(agent)
             args.recipients = ctx.np_entities(v.head, "recipient")
-        for o in (c for c in v.children if c.dep_ in ("obj", "iobj")):
+        nounish = v.pos_ in ("NOUN", "PROPN")  # a verb the tagger took for a noun: "l'Iran attaque Israël"
+        for o in (c for c in v.children if c.dep_ in ("obj", "iobj")
+                  or (nounish and c.dep_ == "nmod" and ctx.case_of(c) is None)):
             if o.i in events:  # the object is itself an event: "a condamné les frappes de X" -> X
                 args.recipients.extend(events[o.i].actors)
                 continue
@@ -237,7 +245,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             else:
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
-            _place_or_party(ctx, c, args, visit)
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:
@@ -281,8 +289,13 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                 args.actors.extend(ctx.np_entities(c))
             elif case in GENITIVE_CASES and c.i not in ctx._triggers:
                 genitive.append(c)
+                if ctx.entity_of(c) is None:
+                    for gc in c.children:  # "la proposition de trêve présentée par la France"
+                        agent = _agent(ctx, gc) if gc.dep_ == "acl" else None
+                        if agent is not None:
+                            args.actors.extend(ctx.np_entities(agent))
             elif case in PLACE_CASES:
-                _place_or_party(ctx, c, args, visit)
+                _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
     for g in genitive:
         ents = [e for e in ctx.np_entities(g) if ctx.etype(e) != "EVENT"]
         for e in ents:
@@ -415,6 +428,8 @@ def _clean(args: Args) -> Args:
 
 
 def extract_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
+    if trig.nominal and any(c.dep_ in ("nsubj", "nsubj:pass") for c in trig.head.children):
+        return verbal_args(ctx, trig, mode, events)  # a noun with a subject is a verb mis-tagged
     if trig.nominal:
         return nominal_args(ctx, trig, mode, events)
     return verbal_args(ctx, trig, mode, events)

@@ -75,6 +75,14 @@ class Attribution:
             cues = self._sentence_cues(sent)
             if cues:
                 self.by_sent[n] = cues
+        # ", a rapporté l'agence Reuters." cut off as a sentence of its own by the parser: it reports the one before
+        for n, cues in list(self.by_sent.items()):
+            first = next((t for t in ctx.sents[n] if not t.is_space), None)
+            if n and first is not None and first.text in (",", "—", "–") and \
+                    ctx.para_of_sent[n] == ctx.para_of_sent[n - 1]:
+                incises = [c for c in cues if c.scope is None]
+                if incises:
+                    self.by_sent.setdefault(n - 1, []).extend(incises)
         self.frame = self._frame()
 
     # --- finding cues ------------------------------------------------------------------------------------
@@ -330,6 +338,8 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
     for _ in range(4):
         if _has_hypothetical_marker(ctx, t):
             better("hypothetical")
+        if _purpose(ctx, t):
+            better("planned")
         if t.head.i == t.i or t.dep_ not in COMPLEMENT_DEPS | {"advcl", "acl:relcl"}:
             break
         link = t.dep_
@@ -349,6 +359,13 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
         if t.pos_ in ("VERB",) and t.i in report_heads:
             break
     return found
+
+
+def _purpose(ctx: DocContext, t: Token) -> bool:
+    """ "pour lancer une attaque", "afin de rencontrer": an aim, not a deed."""
+    if t.dep_ not in ("advcl", "xcomp", "acl") or "Inf" not in t.morph.get("VerbForm"):
+        return False
+    return any(c.dep_ == "mark" and ctx.keys[c.i][1] in ("pour", "afin") for c in t.children)
 
 
 def _has_hypothetical_marker(ctx: DocContext, t: Token) -> bool:

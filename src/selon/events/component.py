@@ -218,8 +218,20 @@ class EventFinder:
             m.dropped = True
 
     def _participles(self, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
-        """A participle on an event noun describes that event: "une frappe visant le consulat"."""
+        """A participle on an event noun describes that event: "une frappe visant le consulat";
+        an event noun object of a verb of the same event is that event: "a fourni une aide"."""
         for m in mentions:
+            h = m.trig.head
+            g = by_head.get(h.head.i)
+            if m.trig.nominal and g is not None and g is not m and not g.trig.nominal and g.type == m.type \
+                    and h.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass"):
+                g.args.recipients = g.recipients or [r for r in m.recipients if r not in g.actors]
+                g.args.actors = g.actors or [a for a in m.actors if a not in g.recipients]
+                g.mode = g.mode or m.mode
+                m.dropped = True
+        for m in mentions:
+            if m.dropped:
+                continue
             h = m.trig.head
             if m.trig.nominal or h.dep_ not in ("acl", "advcl") or "Part" not in h.morph.get("VerbForm"):
                 continue

@@ -34,6 +34,9 @@ DEFINITE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
 POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
 LEADER_ROLES = frozenset({"chef", "commandant", "dirigeant", "leader", "patron", "numéro", "président", "guide",
                           "secrétaire", "commandement"})
+QUANTITY = frozenset({"millier", "milliers", "centaine", "centaines", "dizaine", "dizaines", "million", "millions",
+                      "foule", "groupe", "nombre", "plupart", "partie", "majorité", "poignée", "quelques-uns",
+                      "certains", "beaucoup", "foules"})
 COORD_WORDS = frozenset({",", "et", "ou", "ainsi", "que", "notamment", "mais", "aussi", "y", "compris"})
 COORD_SKIP = frozenset({"de", "le", "la", "les", "l'", "un", "une", "avec", "à", "son", "sa", "ses", "leur", "leurs"})
 MAX_SUBTREE = 40  # tokens scanned inside one noun phrase
@@ -217,12 +220,16 @@ class DocContext:
         if h.pos_ == "PRON":
             return self.resolve_pronoun(h)
         named = [c for c in h.children if c.dep_ in ("appos", "flat:name", "flat", "nmod")
-                 and self.case_of(c) is None and c.pos_ == "PROPN" and self.entity_of(c)]
+                 and self.case_of(c) is None and self.entity_of(c)
+                 and (c.pos_ == "PROPN" or (c.dep_ == "appos" and self.mention_at(c).root.i == c.i))]  # type: ignore[union-attr]
         if named:
             persons = [c for c in named if self.etype(self.entity_of(c) or "") == "PERSON"]
             return [self.entity_of((persons or named)[0]) or ""]
         genitives = [c for c in h.children if c.dep_ in ("nmod", "obl:arg", "obl:mod", "obl") and
                      self.case_of(c) in ("de", "de le", "des")]
+        if k[0] in QUANTITY or k[1] in QUANTITY:
+            for g in genitives:  # "des milliers de partisans du Hezbollah"
+                return self._np_entity(g, role, depth + 1)
         is_role = k[0] in self.lex.role_nouns or k[1] in self.lex.role_nouns or \
             k[0] in self.lex.group_nouns or k[1] in self.lex.group_nouns
         if is_role:
@@ -265,14 +272,18 @@ class DocContext:
             return []
         end = self.sents[self.sent_of[last]].end
         out: list[str] = []
+        conjoined: list[bool] = []  # whether each item came after "et"/"ou"/"ainsi que" (not a bare comma)
         i = last + 1
         while i < end:
             j = i
             sep = False
+            conj = False
             while j < end and (self.keys[j][1] in COORD_WORDS or self.keys[j][1] in COORD_SKIP
                                or doc[j].is_space):
                 if self.keys[j][1] in (",", "et", "ou", "ainsi"):
                     sep = True
+                if self.keys[j][1] in ("et", "ou", "ainsi"):
+                    conj = True
                 j += 1
             if not sep or j >= end:
                 break
@@ -290,10 +301,16 @@ class DocContext:
             if sp.root.dep_ in ("nsubj", "nsubj:pass") and sp.root.head.i > sp.end - 1:
                 break  # the subject of a new clause
             nxt = sp.end
-            if nxt < end and doc[nxt].pos_ in ("VERB", "AUX"):
+            if nxt < end and (doc[nxt].pos_ in ("VERB", "AUX") or
+                              (doc[nxt].pos_ in ("NOUN", "ADJ") and not doc[nxt].is_punct)):
                 break
             out.append(sp._.entity_id)
+            conjoined.append(conj)
             i = nxt
+        # "A, B et C" is a list; "A, les États-Unis riposteront" is not: drop trailing comma-only items
+        while conjoined and not conjoined[-1]:
+            conjoined.pop()
+            out.pop()
         return out
 
     def first_mention_in(self, h: Token, clauses: bool = True) -> str | None:
@@ -307,6 +324,9 @@ class DocContext:
             seen += 1
             if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj" or t.i in self._triggers or (not clauses and t.dep_ == "acl"):
                 continue
+            case = self.case_of(t)
+            if case is not None and case not in ("de", "de le", "des", "par"):
+                continue  # "quatre otages à Rafah": a place or circumstance, not whose they are
             e = self.entity_of(t)
             if e is not None and self.etype(e) != "EVENT":
                 if best is None or t.i < best[0]:

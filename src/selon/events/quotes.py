@@ -156,6 +156,9 @@ class QuoteFinder:
             selon = self._selon_after(ctx, close_tok)
             if selon:
                 return selon, True
+        selon = self._selon_before(ctx, open_tok)
+        if selon:
+            return selon, True
         verb = self._verb_before(ctx, open_tok)
         if verb is not None:
             return self._subject(ctx, verb, after=False, last=last), True
@@ -203,6 +206,25 @@ class QuoteFinder:
                     ents = ctx.np_entities(doc[j])
                     return ents[0] if ents else None
                 j += 1
+        return None
+
+    def _selon_before(self, ctx: DocContext, open_tok: Token) -> str | None:
+        """ "Selon Vladimir Poutine, « … »" (the source phrase right before the quotation)."""
+        doc = ctx.doc
+        i = open_tok.i - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":")):
+            i -= 1
+        sent_start = ctx.sentence(open_tok).start
+        j = i
+        while j >= sent_start and j > i - 8:
+            if ctx.keys[j][1] in ("selon", "d'après") or (ctx.keys[j][1] == "après" and j > 0
+                                                          and ctx.keys[j - 1][1] == "de"):
+                for k in range(j + 1, i + 1):
+                    e = ctx.entity_of(doc[k])
+                    if e and ctx.etype(e) in ("PERSON", "ORG", "GPE"):
+                        return e
+                return None
+            j -= 1
         return None
 
     def _verb_before(self, ctx: DocContext, open_tok: Token) -> Token | None:
@@ -270,7 +292,14 @@ class QuoteFinder:
         ents = ctx.np_entities(subj)
         ents = [e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
         if not ents:
+            if subj.pos_ in ("NOUN", "PROPN") and last is not None and \
+                    ctx.sent_of[subj.i] - last[1] <= CHAIN_SENTENCES + 2:
+                return last[0]  # "a ajouté le ministre", "a conclu le diplomate": the speaker just named
             return None
+        if subj.pos_ == "NOUN" and last is not None and last[0] not in ents and \
+                ctx.entity_of(subj) is None and not any(ctx.etype(e) == "PERSON" for e in ents) and \
+                ctx.sent_of[subj.i] - last[1] <= CHAIN_SENTENCES:
+            return last[0]  # "le président russe" after Poutine spoke: him, not Russia
         persons = [e for e in ents if ctx.etype(e) == "PERSON"]
         return (persons or ents)[0]
 

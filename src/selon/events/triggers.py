@@ -166,8 +166,16 @@ def mode_of(ctx: DocContext, trig: Trigger) -> str | None:
     if not cues:
         return None
     best: tuple[int, str] | None = None
+    target: set[int] = set()
+    if not trig.nominal and not trig.spec.with_:
+        # "a frappé les installations nucléaires": the object is the target, not the weapon
+        for c in trig.head.children:
+            if c.dep_ in ("obj", "nsubj:pass"):
+                target.update(t.i for t in c.subtree)
     for tok in [trig.head, *trig.extra]:
         for t in [tok, *phrase_scope(ctx, tok)]:
+            if t.i in target:
+                continue
             k = ctx.keys[t.i]
             mode = cues.get(k[0]) or cues.get(k[1])
             if mode:
