@@ -28,6 +28,7 @@ from selon.events.triggers import Trigger
 
 PRIORITY = {"denied": 7, "hypothetical": 6, "threatened": 5, "called-for": 4, "planned": 3, "claimed": 2,
             "reported": 1, "asserted": 0}
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 IRREALIS = frozenset({"hypothetical", "threatened", "called-for", "planned"})
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "acl", "advcl",
@@ -338,8 +339,8 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
     for _ in range(4):
         if _has_hypothetical_marker(ctx, t):
             better("hypothetical")
-        if _purpose(ctx, t):
-            better("planned")
+        if _purpose(ctx, t) and trig.type in FORCE_TYPES:
+            better("planned")  # "pour lancer une vague d'attaques"; a cooperative aim is usually the deed itself
         if t.head.i == t.i or t.dep_ not in COMPLEMENT_DEPS | {"advcl", "acl:relcl"}:
             break
         link = t.dep_
