@@ -52,7 +52,7 @@ def is_passive(v: Token) -> bool:
 
 
 def _finite(v: Token) -> bool:
-    return "Fin" in v.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in v.children)
+    return "Fin" in v.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in v.children)
 
 
 def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
@@ -74,7 +74,7 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
     if depth < 3 and v.head.i != v.i:
         p = v.head
         if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
-            if "Fin" in v.morph.get("VerbForm") and "Ind" in v.morph.get("Mood"):
+            if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
                 return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
             return []
         if v.dep_ == "xcomp" and ctx.lemma(p) in ctx.lex.object_control:
@@ -210,7 +210,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             args.recipients = ctx.np_entities(subj, "recipient")
     else:
         args.actors = subject_entities(ctx, v)
-        if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm") and \
+        if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm", []) and \
                 v.head.pos_ in ("NOUN", "PROPN"):
             # "la base visée par des tirs": a participle on a noun names what suffers the act
             agent = _agent(ctx, v)
@@ -330,12 +330,15 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
     lex = ctx.lex
     glemma = ctx.lemma(gov)
     dep = n.dep_
-    light = (glemma in lex.light_verb_words and not _il_y_a(ctx, gov)) or _self_report(ctx, gov)
-    if not args.actors and gov.pos_ in ("VERB", "AUX", "ADJ") and dep in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp"):
+    reporting = _self_report(ctx, gov)
+    light = (glemma in lex.light_verb_words and not _il_y_a(ctx, gov)) or reporting
+    if not args.actors and (gov.pos_ in ("VERB", "AUX", "ADJ") or reporting) and \
+            dep in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp", "nmod", "ccomp"):
         if light and not _outlet_subject(ctx, gov):
             args.actors = subject_entities(ctx, gov)
     if glemma in lex.patient_heads and dep in ("nmod", "obl", "obl:arg", "obj", "xcomp"):
-        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubj:pass")), None) or \
+            next((t for t in gov.subtree if t.i < gov.i and t.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None:
             args.recipients.extend(ctx.np_entities(subj, "recipient"))
     if possessive and not args.actors:
@@ -359,7 +362,7 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
                     args.recipients.extend(rest)
                 else:
                     args.recipients.extend(first + rest)
-    if not args.recipients and gov.pos_ in ("VERB", "AUX") and light:
+    if not args.recipients and (gov.pos_ in ("VERB", "AUX") or reporting) and light:
         # "X a fait état du tir de missiles contre la base": the target hangs on the verb, after the noun
         for c in _target_pps(ctx, gov):
             if c.i > n.i:
@@ -396,7 +399,10 @@ def _self_report(ctx: DocContext, gov: Token) -> bool:
     lex = ctx.lex
     if ctx.lemma(gov) in lex.self_report_verbs or ctx.lemma(gov) in lex.claim_verbs:
         return True
-    return ctx.lemma(gov) == "faire" and any(ctx.lemma(c) == "état" and c.dep_ == "obj" for c in gov.children)
+    if ctx.lemma(gov) == "faire" and any(ctx.lemma(c) == "état" and c.dep_ == "obj" for c in gov.children):
+        return True
+    # "X a fait état de": parsed with "état" as the head
+    return ctx.lemma(gov) == "état" and any(ctx.lemma(t) == "faire" for t in (*gov.children, gov.head))
 
 
 def _outlet_subject(ctx: DocContext, gov: Token) -> bool:

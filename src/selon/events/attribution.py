@@ -287,7 +287,10 @@ class Attribution:
             steps += 1
             if t.i == cue.tok.i:
                 return steps
-        return 20 + (0 if cue.kind == "report" else 5) + abs(cue.tok.i - tok.i) // 10
+        # not governing it: "citant X" is nearer the event than the report it hangs on, "selon X" farther
+        citing = cue.kind == "marker" and self.ctx.keys[cue.tok.i][1] in ("citant", "cité", "citée", "cités", "citées")
+        rank = 0 if citing else 5 if cue.kind == "report" else 10
+        return 20 + rank + min(abs(cue.tok.i - tok.i) // 10, 4)
 
 
 def negated(ctx: DocContext, trig: Trigger) -> bool:
@@ -348,7 +351,7 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
         k = ctx.keys[t.i]
         if link in ("xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl"):
             modal = lex.modal_verbs.get(k[0]) if t.pos_ in ("VERB", "AUX") else None
-            if modal == "planned" and k[0] == "aller" and "Inf" not in h.morph.get("VerbForm"):
+            if modal == "planned" and k[0] == "aller" and "Inf" not in h.morph.get("VerbForm", []):
                 modal = None
             better(modal)
             if t.pos_ in ("NOUN", "PROPN"):
@@ -364,7 +367,7 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
 
 def _purpose(ctx: DocContext, t: Token) -> bool:
     """ "pour lancer une attaque", "afin de rencontrer": an aim, not a deed."""
-    if t.dep_ not in ("advcl", "xcomp", "acl") or "Inf" not in t.morph.get("VerbForm"):
+    if t.dep_ not in ("advcl", "xcomp", "acl") or "Inf" not in t.morph.get("VerbForm", []):
         return False
     return any(c.dep_ == "mark" and ctx.keys[c.i][1] in ("pour", "afin") for c in t.children)
 
@@ -403,12 +406,12 @@ def governed_by_negation(ctx: DocContext, trig: Trigger) -> bool:
 def _tense(ctx: DocContext, v: Token, report_heads: set[int]) -> str | None:
     """Future -> planned; conditional -> planned under a past verb of saying, else alleged (reported)."""
     forms = [v, *(c for c in v.children if c.dep_.startswith("aux"))]
-    if any("Fut" in f.morph.get("Tense") for f in forms):
+    if any("Fut" in f.morph.get("Tense", []) for f in forms):
         return "planned"
     for c in v.children:
-        if c.dep_.startswith("aux") and ctx.lemma(c) == "aller" and "Inf" in v.morph.get("VerbForm"):
+        if c.dep_.startswith("aux") and ctx.lemma(c) == "aller" and "Inf" in v.morph.get("VerbForm", []):
             return "planned"
-    if any("Cnd" in f.morph.get("Mood") for f in forms):
+    if any("Cnd" in f.morph.get("Mood", []) for f in forms):
         if v.dep_ in ("ccomp", "xcomp") and v.head.i in report_heads:
             return "planned"
         return "alleged"

@@ -174,6 +174,8 @@ class EventFinder:
             if g is None or g.dropped:
                 continue
             how = g.trig.spec.embed
+            if how == "deny" and ctx.has_key(m.trig.head, self.lex.denied_objects):
+                continue  # "a démenti ces accusations": what is denied is told elsewhere (see _deny_targets)
             if how == "absorb":
                 if not g.recipients:
                     g.args.recipients = [a for a in m.actors if a not in g.actors] + \
@@ -233,9 +235,11 @@ class EventFinder:
             if m.dropped:
                 continue
             h = m.trig.head
-            if m.trig.nominal or h.dep_ not in ("acl", "advcl") or "Part" not in h.morph.get("VerbForm"):
+            if m.trig.nominal or h.dep_ not in ("acl", "advcl") or "Part" not in h.morph.get("VerbForm", []):
                 continue
             g = by_head.get(h.head.i)
+            if g is None and h.head.dep_ == "nmod":
+                g = by_head.get(h.head.head.i)  # "des attaques de drones lancées par X"
             if g is None or not g.trig.nominal or g is m:
                 continue
             if not g.recipients:
@@ -321,7 +325,9 @@ class EventFinder:
                 continue
             before = [m for m in live if m.trig.start < g.trig.start and m is not g and m.type != "REJECT"]
             obj = next((c for c in g.trig.head.children if c.dep_ in ("obj", "nmod", "obl:arg")), None)
-            if obj is not None and ctx.keys[obj.i][1] in ("que", "qu'") and obj.head.i == g.trig.head.i:
+            h = g.trig.head
+            window = [ctx.keys[i][1] for i in range(max(ctx.sentence(h).start, h.i - 6), h.i)]
+            if any(a == "ce" and b in ("que", "qu'") for a, b in zip(window, window[1:], strict=False)):
                 # "Velsa accuse Dornak de soutenir ce mouvement, ce que l'Ostrélie dément"
                 same = [m for m in before if ctx.sent_of[m.trig.head.i] == ctx.sent_of[g.trig.head.i]
                         and m.type != "ACCUSE"]
@@ -389,14 +395,16 @@ class EventFinder:
 def _claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
     """ "X a revendiqué l'attaque", "les Brigades ont fait état du tir de missiles"."""
     h = trig.head
-    if not trig.nominal or h.head.i == h.i or h.dep_ not in ("obj", "obl:arg", "obl"):
+    if not trig.nominal or h.head.i == h.i or h.dep_ not in ("obj", "obl:arg", "obl", "nmod"):
         return False
     gov = h.head
     lemma = ctx.lemma(gov)
     lex = ctx.lex
     if lemma in lex.claim_verbs:
         return True
-    if lemma in lex.self_report_verbs or (lemma == "faire" and any(ctx.lemma(c) == "état" for c in gov.children)):
+    from selon.events.arguments import _self_report
+
+    if _self_report(ctx, gov):
         from selon.events.arguments import _outlet_subject
 
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)

@@ -192,7 +192,7 @@ class DocContext:
             if t.text in (",", ";", ":", "(", "«", "»"):
                 return False  # an incise (", ont indiqué des sources"), not a clause of its own
             if t.pos_ == "VERB":
-                finite = "Fin" in t.morph.get("VerbForm") or any(k.dep_.startswith("aux") for k in t.children)
+                finite = "Fin" in t.morph.get("VerbForm", []) or any(k.dep_.startswith("aux") for k in t.children)
                 return finite and not any(k.dep_ in ("nsubj", "nsubj:pass", "expl:subj") for k in t.children)
             if t.pos_ not in ("CCONJ", "DET", "NOUN", "PROPN", "ADJ", "PRON", "AUX", "PUNCT", "SPACE", "ADP"):
                 return False
@@ -202,6 +202,8 @@ class DocContext:
         """Entities a noun phrase (with its coordinated phrases) stands for; [] when unsure."""
         out: list[str] = []
         heads = [tok, *self.conjuncts(tok)]
+        if tok.dep_ in ("nsubj", "nsubj:pass") and depth == 0:
+            out.extend(self.coordinated_before(tok))
         for h in heads:
             out.extend(self._np_entity(h, role, depth))
         if out:
@@ -237,7 +239,7 @@ class DocContext:
                 ents = self.np_entities(g, role, depth + 1)
                 ents = [x for x in ents if self.etype(x) in ("ORG", "GPE", "PERSON")]
                 if ents:
-                    singular = "Plur" not in h.morph.get("Number")
+                    singular = "Plur" not in h.morph.get("Number", [])
                     person = self.person_with_role(k[0], ents[0]) if singular else None
                     return [person] if person else ents
             for c in h.children:  # "le chef du Hamas Ismail Haniyeh" parsed with the name under the role
@@ -312,6 +314,36 @@ class DocContext:
             conjoined.pop()
             out.pop()
         return out
+
+    def coordinated_before(self, tok: Token) -> list[str]:
+        """"Les États-Unis, la France et le Royaume-Uni ont condamné": the list opens the sentence, and the
+        parser attached only its later items to the verb."""
+        doc = self.doc
+        start = min(t.i for t in tok.subtree)
+        sent_start = start
+        while sent_start > 0 and not (doc[sent_start - 1].is_space and "\n" in doc[sent_start - 1].text) \
+                and doc[sent_start - 1].text not in (".", "!", "?", ";") and start - sent_start < 30:
+            sent_start -= 1  # the parser may cut a sentence inside the list; a line or a full stop bounds it
+        found: list[str] = []
+        i = start - 1
+        while i >= sent_start:
+            while i >= sent_start and doc[i].pos_ == "DET":
+                i -= 1
+            if i < sent_start or doc[i].text != ",":
+                return []
+            i -= 1
+            sp = self.mention_at(doc[i]) if i >= sent_start else None
+            if sp is None or self.case_of(sp.root) is not None:
+                return []
+            found.insert(0, sp._.entity_id)
+            i = sp.start - 1
+            while i >= sent_start and doc[i].pos_ == "DET":
+                i -= 1
+            if i < sent_start:
+                return found  # the list starts the sentence
+            if doc[i].text != ",":
+                return []
+        return []
 
     def first_mention_in(self, h: Token, clauses: bool = True) -> str | None:
         """The first entity named inside a noun phrase, not crossing into a clause or another event
@@ -416,7 +448,7 @@ class DocContext:
                     continue
                 ents = self.np_entities(t)
                 if ents:
-                    plural = len(ents) > 1 or "Plur" in t.morph.get("Number")
+                    plural = len(ents) > 1 or "Plur" in t.morph.get("Number", [])
                     self._subjects.append(Subject(t.i, self.sent_of[t.i], ents, plural))
         return self._subjects
 

@@ -82,6 +82,7 @@ class Lexicon:
     patient_heads: frozenset[str]
     object_control: frozenset[str]
     demonyms: dict[str, str]
+    verb_forms: dict[str, str]
     role_nouns: frozenset[str]
     group_nouns: frozenset[str]
     report_verbs: frozenset[str]
@@ -221,6 +222,7 @@ def build(plover: dict[str, Any], attribution: dict[str, Any]) -> Lexicon:
         patient_heads=_keys(plover.get("patient_heads")),
         object_control=_keys(plover.get("object_control")),
         demonyms={norm_word(str(k)): str(v) for k, v in (plover.get("demonyms") or {}).items()},
+        verb_forms={word_key(str(k)): word_key(str(v)) for k, v in (plover.get("verb_forms") or {}).items()},
         role_nouns=_keys(plover.get("role_nouns")), group_nouns=_keys(plover.get("group_nouns")),
         report_verbs=_keys(attribution.get("report_verbs")), speech_verbs=_keys(attribution.get("speech_verbs")),
         report_phrases=_sequences(attribution.get("report_phrases")),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -26,6 +27,7 @@ from selon.record import Quote
 log = logging.getLogger(__name__)
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_OPENERS = re.compile('[«“"„]')
 MAX_QUOTE = 6000  # characters; a longer unclosed stretch is not a quotation
 MIN_WORDS = 3  # fewer words and no verb of saying: a scare quote ("la « résistance »")
 STRIP = " \t\r\n\u00a0\u202f\u2009"
@@ -49,45 +51,49 @@ class _Raw:
 
 
 def find_quote_spans(text: str) -> list[_Raw]:
-    """Quoted stretches of a text, in order, outermost only (one linear pass, no regex)."""
+    """Quoted stretches of a text, in order, outermost only.
+
+    Linear: each opening mark is searched once (a one-character class), each closing mark with
+    ``str.find`` bounded by the end of the line; a stretch found is skipped as a whole.
+    """
     out: list[_Raw] = []
     n = len(text)
     i = 0
-    while i < n:
+    while True:
+        m = _OPENERS.search(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        closer = PAIRS.get(ch)
-        if closer is None:
-            i += 1
-            continue
-        j = i + 1
-        depth = 0
+        closer = PAIRS[ch]
+        limit = min(n, i + MAX_QUOTE)
+        start = i + 1
         close: int | None = None
         end_at: int | None = None
-        while j < n and j - i < MAX_QUOTE:
-            c = text[j]
-            if c == "\n":
-                k = j
-                while k < n and text[k] in STRIP:
-                    k += 1
-                if ch == "«" and k < n and text[k] == "«":
-                    j = k + 1  # a quotation running on over paragraphs reopens each of them
-                    continue
-                end_at = j
+        while True:
+            line_end = text.find("\n", start, limit)
+            stop = line_end if line_end != -1 else limit
+            c = text.find(closer, start, stop)
+            if c != -1:
+                close = c
                 break
-            elif c == closer and (ch != '"' or depth == 0):
-                if depth == 0:
-                    close = j
-                    break
-                depth -= 1
-            elif c == ch and ch != '"':
-                depth += 1
-            j += 1
+            if line_end == -1:
+                end_at = limit
+                break
+            k = line_end
+            while k < limit and text[k] in STRIP:
+                k += 1
+            if ch == "«" and k < limit and text[k] == "«":
+                start = k + 1  # a quotation running on over paragraphs reopens each of them
+                continue
+            end_at = line_end
+            break
         if close is not None:
             out.append(_Raw(i + 1, close, i, close))
             i = close + 1
-        elif end_at is not None and ch == "«":
+        elif ch == "«" and end_at is not None:
             out.append(_Raw(i + 1, end_at, i, None))  # unclosed: the quotation runs to the paragraph's end
-            i = end_at
+            i = max(end_at, i + 1)
         else:
             i += 1
     return [_strip(r, text) for r in out if text[r.start:r.end].strip(STRIP)]
@@ -136,8 +142,11 @@ class QuoteFinder:
             here = ctx.sent_of[open_tok.i]
             if speaker is None and last is not None and here - last[1] <= CHAIN_SENTENCES:
                 speaker = last[0] if (found_verb or len(content.split()) >= MIN_WORDS) else None
-            if not found_verb and len(content.split()) < MIN_WORDS:
-                continue  # a quoted term, not a quotation
+            words = len(content.split())
+            before = text[:r.open_i].rstrip(STRIP)[-1:]
+            if words < MIN_WORDS and not (r.colon or before == ":" or
+                                          (close_tok is not None and self._incise_verb(ctx, close_tok))):
+                continue  # a quoted term ("les « terroristes »"), not a quotation
             if speaker is not None:
                 last = (speaker, ctx.sent_of[(close_tok or open_tok).i])
             quotes.append(Quote(speaker=speaker, text=content, start=r.start, end=r.end))

@@ -40,7 +40,7 @@ class Trigger:
 def is_verbal(tok: Token) -> bool:
     if any(c.dep_ == "det" for c in tok.children):
         return False
-    return tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"))
+    return tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm", []))
 
 
 def is_nominal(tok: Token) -> bool:
@@ -117,8 +117,8 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
         if tok.is_space or tok.is_punct or tok.i in taken:
             continue
         k = ctx.keys[tok.i]
-        specs = lex.phrases.get(k[0], ()) + (lex.phrases.get(k[1], ()) if k[1] != k[0] else ())
-        for spec in specs:
+        phrase_specs = lex.phrases.get(k[0], ()) + (lex.phrases.get(k[1], ()) if k[1] != k[0] else ())
+        for spec in phrase_specs:
             end = _match_phrase(ctx, tok.i, spec.words) if len(spec.words) > 1 else tok.i + 1
             if end is None or any(ctx.entity_of(doc[x]) for x in range(tok.i, end)):
                 continue
@@ -133,6 +133,8 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
         specs: tuple[Spec, ...] = ()
         if is_verbal(tok):
             specs = lex.verbs.get(k[0], ()) or lex.verbs.get(k[1], ())
+        elif k[1] in lex.verb_forms and not any(c.dep_ == "det" for c in tok.children):
+            specs = lex.verbs.get(lex.verb_forms[k[1]], ())  # "l'Iran dément" tagged as an adjective
         elif is_nominal(tok):
             specs = lex.nouns.get(k[0], ()) or lex.nouns.get(k[1], ())
         for spec in specs:
@@ -167,7 +169,7 @@ def mode_of(ctx: DocContext, trig: Trigger) -> str | None:
         return None
     best: tuple[int, str] | None = None
     target: set[int] = set()
-    if not trig.nominal and not trig.spec.with_:
+    if not trig.nominal and not trig.spec.with_ and trig.type in ("ASSAULT", "COERCE"):
         # "a frappé les installations nucléaires": the object is the target, not the weapon
         for c in trig.head.children:
             if c.dep_ in ("obj", "nsubj:pass"):
