@@ -96,6 +96,9 @@ class Attribution:
         start, end = span.start, span.end  # type: ignore[attr-defined]
         i = start
         while i < end:
+            if ctx.keys[i][1] not in lex.marker_starts and ctx.keys[i][0] not in lex.report_verbs:
+                i += 1
+                continue
             tok = doc[i]
             matched = False
             for seq in lex.source_markers:

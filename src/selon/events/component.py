@@ -32,6 +32,7 @@ from selon.events.attribution import (
 )
 from selon.events.context import DEFINITE, DocContext
 from selon.events.lexicon import Lexicon, lexicon
+from selon.events.quotes import shared_context
 from selon.events.triggers import Trigger, find_triggers, mode_of
 from selon.record import Event, Quote, Span
 
@@ -99,16 +100,20 @@ class EventFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.events = self.find(doc)
+            doc._.events = self.find(doc, shared_context(doc))  # built by selon_quotes on this same doc
         except Exception:  # a bug here must not lose the rest of the record; it is logged, not hidden
             log.warning("event extraction failed; the record has no events", exc_info=True)
             doc._.events = []
         return doc
 
-    def find(self, doc: Doc) -> list[Event]:
-        if not len(doc) or not doc.text.strip():
+    def find(self, doc: Doc, ctx: DocContext | None = None) -> list[Event]:
+        if not len(doc):
             return []
-        ctx = DocContext(doc, self.lex)
+        if ctx is None or ctx.doc is not doc:
+            ctx = DocContext(doc, self.lex)
+        ctx.set_quotes(doc._.quotes or [])
+        if not ctx.text.strip():
+            return []
         triggers = find_triggers(ctx)
         if not triggers:
             return []
@@ -381,7 +386,7 @@ class EventFinder:
             evidence = _evidence(ctx, m, removed)
             t0 = doc[m.trig.start]
             t1 = doc[m.trig.end - 1]
-            trigger = Span(t0.idx, t1.idx + len(t1.text), doc.text[t0.idx:t1.idx + len(t1.text)])
+            trigger = Span(t0.idx, t1.idx + len(t1.text), ctx.text[t0.idx:t1.idx + len(t1.text)])
             denies = m.denies.root().id if m.denies is not None else m.denies_quote
             out.append(Event(
                 id=m.id, type=m.type, mode=m.mode, actors=list(m.actors), recipients=list(m.recipients),
@@ -480,7 +485,6 @@ def _absorb(target: Mention, m: Mention) -> None:
 
 def _evidence(ctx: DocContext, m: Mention, removed: list[object]) -> Span:
     """The trigger's sentence, trimmed, never running into a removed (boilerplate) stretch."""
-    doc = ctx.doc
     sent = ctx.sentence(m.trig.head)
     start, end = sent.start_char, sent.end_char
     anchor = m.trig.head.idx
@@ -492,7 +496,7 @@ def _evidence(ctx: DocContext, m: Mention, removed: list[object]) -> Span:
             start = max(start, re_)
         elif rs > anchor:
             end = min(end, rs)
-    text = doc.text
+    text = ctx.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

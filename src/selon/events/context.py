@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from selon.clean import norm
 from selon.events.lexicon import Lexicon, token_keys, word_key
 from selon.nlp import MENTIONS
-from selon.record import Entity
+from selon.record import Entity, Quote
 
 CASE_DEPS = ("case",)
 NOMINAL_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod",
@@ -59,6 +59,7 @@ class DocContext:
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.keys: list[tuple[str, str]] = [token_keys(t) for t in doc]
         self.entities: dict[str, Entity] = {e.id: e for e in (doc._.entities or [])}
         self._mentions: dict[int, list[Span]] = {}
@@ -79,15 +80,14 @@ class DocContext:
             for i in range(s.start, s.end):
                 self.sent_of[i] = n
             first = next((t.idx for t in s if not t.is_space), s.end_char)
-            if n and "\n" in doc.text[prev_end:first]:
+            if n and "\n" in self.text[prev_end:first]:
                 para += 1
             self.para_of_sent.append(para)
             last = next((t for t in reversed(s) if not t.is_space), None)
             if last is not None:
                 prev_end = last.idx + len(last.text)
-        self.quotes: list[tuple[int, int, str | None]] = [
-            (q.start, q.end, q.speaker) for q in (doc._.quotes or [])
-        ]
+        self.quotes: list[tuple[int, int, str | None]] = []
+        self.set_quotes(doc._.quotes or [])
         self._subjects: list[Subject] | None = None
         self._triggers: set[int] = set()
         self._norm_names: dict[str, set[str]] = {}
@@ -160,6 +160,10 @@ class DocContext:
                         out.add(n)
             self._norm_names[eid] = out
         return self._norm_names[eid]
+
+    def set_quotes(self, quotes: Iterable[Quote]) -> None:
+        self.quotes = [(q.start, q.end, q.speaker) for q in quotes]
+        self._subjects = None  # first-person subjects inside quotations resolve to their speakers
 
     def set_triggers(self, indices: Iterable[int]) -> None:
         self._triggers = set(indices)

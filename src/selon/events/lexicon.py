@@ -8,7 +8,7 @@ written as a dictionary form matches what the lemmatizer or the text gives.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -29,6 +29,7 @@ EMBEDS = ("absorb", "defer", "deny", "report")
 GENITIVES = ("actor", "recipient", "auto")
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     w = word.lower().translate(_APOS)
     if len(w) > 2 and w[0] == "-" and w[1].isalpha():
@@ -89,6 +90,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     report_phrases: tuple[tuple[str, ...], ...]
     source_markers: tuple[tuple[str, ...], ...]
+    marker_starts: frozenset[str]
     anonymous_sources: frozenset[str]
     anaphoric_sources: frozenset[str]
     deny_verbs: frozenset[str]
@@ -227,6 +229,7 @@ def build(plover: dict[str, Any], attribution: dict[str, Any]) -> Lexicon:
         report_verbs=_keys(attribution.get("report_verbs")), speech_verbs=_keys(attribution.get("speech_verbs")),
         report_phrases=_sequences(attribution.get("report_phrases")),
         source_markers=_sequences(attribution.get("source_markers")),
+        marker_starts=frozenset(s[0] for s in _sequences(attribution.get("source_markers"))),
         anonymous_sources=_keys(attribution.get("anonymous_sources")),
         anaphoric_sources=_keys(attribution.get("anaphoric_sources")),
         deny_verbs=_keys(attribution.get("deny_verbs")), denied_objects=_keys(attribution.get("denied_objects")),

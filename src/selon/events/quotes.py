@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -25,6 +26,22 @@ from selon.events.lexicon import Lexicon, lexicon
 from selon.record import Quote
 
 log = logging.getLogger(__name__)
+
+_SHARED: OrderedDict[int, DocContext] = OrderedDict()
+MAX_SHARED = 64  # contexts kept for the next component; bounded, and nothing is stored on the Doc
+
+
+def share_context(ctx: DocContext) -> None:
+    _SHARED[id(ctx.doc)] = ctx
+    while len(_SHARED) > MAX_SHARED:
+        _SHARED.popitem(last=False)
+
+
+def shared_context(doc: Doc) -> DocContext | None:
+    """The context selon_quotes built for this very doc, if any (taken, not copied)."""
+    ctx = _SHARED.pop(id(doc), None)
+    return ctx if ctx is not None and ctx.doc is doc else None
+
 
 PAIRS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _OPENERS = re.compile('[«“"„]')
@@ -124,11 +141,14 @@ class QuoteFinder:
         return doc
 
     def find(self, doc: Doc) -> list[Quote]:
-        if not len(doc) or not doc.text.strip():
+        if not len(doc):
             return []
         ctx = DocContext(doc, self.lex)
+        share_context(ctx)  # the events component after us reuses it
+        text = ctx.text
+        if not text.strip():
+            return []
         starts = [t.idx for t in doc]
-        text = doc.text
         raws = find_quote_spans(text)
         raws.extend(self._colon_speech(ctx, raws))
         raws.sort(key=lambda r: r.start)
@@ -315,7 +335,7 @@ class QuoteFinder:
     def _colon_speech(self, ctx: DocContext, raws: list[_Raw]) -> list[_Raw]:
         """ "X a déclaré : les négociations sont terminées." (reported speech without quotation marks)."""
         doc = ctx.doc
-        text = doc.text
+        text = ctx.text
         quoted = [(r.open_i, r.end) for r in raws]
         out: list[_Raw] = []
         for t in doc:

@@ -130,6 +130,9 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
         if tok.i in taken or tok.is_space or tok.is_punct or ctx.entity_of(tok) is not None:
             continue
         k = ctx.keys[tok.i]
+        if not (k[0] in lex.verbs or k[1] in lex.verbs or k[0] in lex.nouns or k[1] in lex.nouns
+                or k[1] in lex.verb_forms):
+            continue
         specs: tuple[Spec, ...] = ()
         if is_verbal(tok):
             specs = lex.verbs.get(k[0], ()) or lex.verbs.get(k[1], ())
