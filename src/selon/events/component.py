@@ -45,7 +45,7 @@ COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
-ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+ISO_DATE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2})$")
 COPULAS = frozenset({"être", "constituer", "représenter", "marquer", "devenir", "rester"})
 DEMONSTRATIVE = frozenset({"ce", "cet", "cette", "ces"})
 MIN_STEM = 5
@@ -397,6 +397,12 @@ class EventFinder:
         return out
 
 
+def _times_module() -> object:
+    from selon.events import times
+
+    return times
+
+
 def _claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
     """ "X a revendiqué l'attaque", "les Brigades ont fait état du tir de missiles"."""
     h = trig.head
@@ -505,8 +511,19 @@ def _evidence(ctx: DocContext, m: Mention, removed: list[object]) -> Span:
 
 
 def _event_date(doc: Doc, evidence: Span, anchor: int) -> str | None:
-    """The date of the time expression nearest the trigger in its sentence (the times component's values)."""
+    """The event's date from the time expressions of its sentence (``doc._.times``).
+
+    The times component owns the choice (``selon.events.times.event_date``); without it, the
+    day or month nearest the trigger.  A bare year does not date an event ("la guerre de 2006").
+    """
     times = doc._.times or []
+    helper = getattr(_times_module(), "event_date", None)
+    if callable(helper):
+        try:
+            value = helper(times, evidence.start, evidence.end)
+            return value if isinstance(value, str) or value is None else None
+        except TypeError:  # an older or newer signature: fall back to ours
+            log.debug("times.event_date has another signature; using the nearest date", exc_info=True)
     best: tuple[int, str] | None = None
     for t in times:
         if t.start < evidence.start or t.end > evidence.end or t.type != "DATE" or not t.value:
