@@ -192,7 +192,7 @@ def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: 
             args.recipients.extend(places)
         elif args.location is None:
             args.location = places[0]
-    elif ctx.etype(ents[0]) in ("PERSON", "ORG"):
+    elif dative and ctx.etype(ents[0]) in ("PERSON", "ORG"):
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
 
 
@@ -252,6 +252,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             args.recipients = ctx.possessor(det, args.actors)  # "se sont rangés de son côté"
     if trig.spec.swap:
         args.actors, args.recipients = args.recipients, args.actors
+    if trig.spec.embed == "deny":
+        args.recipients = []  # what is denied is content, not a party ("toute implication de l'Iran")
     _split_symmetric(trig, args)
     return _clean(args)
 

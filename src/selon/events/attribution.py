@@ -363,6 +363,9 @@ def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | No
                 tense = _tense(ctx, t, report_heads)
                 if tense == "planned" and link in ("xcomp", "obj"):
                     better("planned")
+        if t.pos_ in ("VERB", "AUX") and link in ("ccomp", "acl", "nmod", "obj") and ctx.negative_child(t) \
+                and t.i != h.i:
+            better("hypothetical")  # "n'ont pas vu de preuve que l'Iran avait dirigé l'attaque": unconfirmed
         if t.pos_ in ("VERB",) and t.i in report_heads:
             break
     return found

@@ -245,6 +245,10 @@ class EventFinder:
             g = by_head.get(h.head.i)
             if g is None and h.head.dep_ == "nmod":
                 g = by_head.get(h.head.head.i)  # "des attaques de drones lancées par X"
+            if g is None and "Pres" in h.morph.get("Tense", []):
+                # "une « agression » visant le bâtiment", parsed loosely: the event noun just before
+                g = next((by_head[i] for i in range(h.i - 1, max(h.i - 6, -1), -1)
+                          if i in by_head and by_head[i].trig.nominal), None)
             if g is None or not g.trig.nominal or g is m:
                 continue
             if not g.recipients:

@@ -426,13 +426,18 @@ class DocContext:
     def definite_antecedent(self, h: Token) -> list[str]:
         """ "la base" -> the entity named with "la base ..." in a recent sentence."""
         lemma = self.keys[h.i][0]
-        if lemma in self.lex.role_nouns and lemma not in LEADER_ROLES:
-            return []
+        role = lemma in self.lex.role_nouns  # "le ministre": only a person named as minister before
         first = max(0, self.sent_of[h.i] - 3)
         start = self.sents[first].start
         for i in range(h.i - 1, start - 1, -1):
             t = self.doc[i]
             if self.keys[i][0] != lemma or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if role:
+                named = [self.entity_of(c) for c in t.children if c.dep_ in ("appos", "flat:name", "flat")]
+                persons = [e for e in named if e and self.etype(e) == "PERSON"]
+                if persons:
+                    return persons[:1]
                 continue
             if self.entity_of(t):
                 return [self.entity_of(t) or ""]

@@ -159,6 +159,8 @@ class QuoteFinder:
             close_tok = doc[_tok_at(starts, r.close_i)] if r.close_i is not None else None
             content = text[r.start:r.end]
             speaker, found_verb = self._speaker(ctx, open_tok, close_tok, r.colon, last)
+            if speaker is not None:
+                last = (speaker, ctx.sent_of[(close_tok or open_tok).i])  # even for a quoted term skipped below
             here = ctx.sent_of[open_tok.i]
             if speaker is None and last is not None and here - last[1] <= CHAIN_SENTENCES:
                 speaker = last[0] if (found_verb or len(content.split()) >= MIN_WORDS) else None
@@ -316,8 +318,13 @@ class QuoteFinder:
                 return None
         k = ctx.keys[subj.i][1]
         if subj.pos_ == "PRON" and (k in SINGULAR_PRONOUNS or k in PLURAL_PRONOUNS):
+            # "a-t-il ajouté": the subject just spoken of, else the last speaker
+            ante = [e for e in ctx.resolve_pronoun(subj) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
+            if ante and ctx.etype(ante[0]) == "PERSON":
+                return ante[0]
             if last is not None and ctx.sent_of[subj.i] - last[1] <= CHAIN_SENTENCES + 2:
                 return last[0]
+            return ante[0] if ante else None
         ents = ctx.np_entities(subj)
         ents = [e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
         if not ents:
