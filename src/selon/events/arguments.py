@@ -77,7 +77,9 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
             if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
                 return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
             return []
-        if v.dep_ == "xcomp" and ctx.lemma(p) in ctx.lex.object_control:
+        controlled = v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(
+            c.dep_ == "mark" and ctx.keys[c.i][1] in ("à", "de") for c in v.children))
+        if controlled and ctx.lemma(p) in ctx.lex.object_control:
             obj = next((c for c in p.children if c.dep_ in ("obj", "iobj")), None)
             if obj is not None:
                 return ctx.np_entities(obj) if obj.pos_ != "PRON" else []

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from selon.events.arguments import Args, extract_args
 from selon.events.attribution import (
@@ -143,13 +143,17 @@ class EventFinder:
     # --- nested events -------------------------------------------------------------------------------------
     def _governor(self, ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
         t = m.trig.head
+        through: list[Token] = []
         for _ in range(3):
             if t.head.i == t.i or t.dep_ not in EMBED_DEPS:
                 break
             t = t.head
             g = by_head.get(t.i)
             if g is not None and g is not m:
+                if g.trig.spec.embed == "deny" and any(ctx.has_key(x, self.lex.denied_objects) for x in through):
+                    return None  # "a démenti toute implication de l'Iran dans l'attaque": not the attack itself
                 return g if g.trig.spec.embed else None
+            through.append(t)
         return self._linear_governor(ctx, m, by_head)
 
     def _linear_governor(self, ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
@@ -354,8 +358,15 @@ class EventFinder:
                 continue
             if not ctx.has_key(obj, self.lex.denied_objects):
                 continue
-            target = next((m for m in reversed(before) if m.type != "ACCUSE" and set(m.actors) & set(g.actors)
-                           and m.modality in ("reported", "claimed", "asserted")), None)
+            # "toute implication de l'Iran": whose involvement is denied (else the denier's own)
+            party = set(ctx.np_entities(next((c for c in obj.children if ctx.case_of(c) in ("de", "de le")),
+                                             obj), "target")) if any(ctx.case_of(c) in ("de", "de le")
+                                                                      for c in obj.children) else set()
+            party |= set(g.actors)
+            others = [m for m in live if m is not g and m.type not in ("REJECT", "ACCUSE")
+                      and set(m.actors) & party and m.modality in ("reported", "claimed", "asserted")]
+            others.sort(key=lambda m: abs(m.trig.start - g.trig.start))
+            target = others[0] if others else None
             if target is None:
                 target = next((m for m in reversed(before) if m.type == "ACCUSE"
                                and set(m.recipients) & set(g.actors)), None)

@@ -251,6 +251,8 @@ class DocContext:
                     return [self.entity_of(c) or ""]
         if is_role:
             state = self._demonym_child(h)  # "les officiers russes", "le gouvernement ostrélien"
+            for g in genitives:
+                state = state or self._demonym_child(g)  # "des responsables de la sécurité iraniens"
             if state:
                 return [state]
         det = next((c for c in h.children if c.dep_ == "det"), None)
