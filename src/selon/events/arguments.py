@@ -256,7 +256,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
         args.actors, args.recipients = args.recipients, args.actors
     if trig.spec.embed == "deny":
         args.recipients = []  # what is denied is content, not a party ("toute implication de l'Iran")
-    _split_symmetric(trig, args)
+    has_obj = any(c.dep_ in ("obj", "iobj") for c in v.children)
+    _split_symmetric(trig, args, ctx.reflexive(v) or not has_obj)
     return _clean(args)
 
 
@@ -422,9 +423,10 @@ def _outlet_subject(ctx: DocContext, gov: Token) -> bool:
     return any(is_outlet(ctx, e) for e in ents) or ctx.has_key(subj, ctx.lex.anonymous_sources)
 
 
-def _split_symmetric(trig: Trigger, args: Args) -> None:
-    """ "X et Y se sont rencontrés": the first named acts, the others receive (as "entre X et Y")."""
-    if trig.type in SYMMETRIC and not args.recipients and len(args.actors) > 1:
+def _split_symmetric(trig: Trigger, args: Args, reciprocal: bool = True) -> None:
+    """ "X et Y se sont rencontrés": the first named acts, the others receive (as "entre X et Y");
+    not when they met someone else ("X et Y l'ont rencontré")."""
+    if trig.type in SYMMETRIC and reciprocal and not args.recipients and len(args.actors) > 1:
         args.recipients = args.actors[1:]
         args.actors = args.actors[:1]
 

@@ -208,7 +208,7 @@ class Attribution:
         for c in subj.children:
             if ctx.case_of(c) in ("à", "à le", "au"):
                 outer, _, otoks = self._source_np(c)
-                if outer:
+                if outer and all(is_outlet(ctx, e) for e in outer):  # not "l'ambassade d'Espagne à Moscou"
                     sources = sources + [e for e in outer if e not in sources]
                     exclude |= otoks
         del prev
@@ -257,7 +257,8 @@ class Attribution:
             attributed = True
             if quote[2]:
                 out.append(quote[2])
-        if not cues and quote is None:
+        if not cues and quote is None and trig.type not in VERBAL_TYPES:
+            # a paragraph goes on reporting acts; a new statement by someone named is their own
             cues = self._inherited(n)
         if cues:
             attributed = True

@@ -308,6 +308,8 @@ class DocContext:
                 break
             if sp.root.dep_ in ("nsubj", "nsubj:pass") and sp.root.head.i > sp.end - 1:
                 break  # the subject of a new clause
+            if out and (self.etype(sp._.entity_id) == "LOC") != (self.etype(out[0]) == "LOC"):
+                break  # "David Dietlin, ..., rue de la Libération": a place does not join a list of parties
             nxt = sp.end
             if nxt < end and (doc[nxt].pos_ in ("VERB", "AUX") or
                               (doc[nxt].pos_ in ("NOUN", "ADJ") and not doc[nxt].is_punct)):

@@ -315,7 +315,11 @@ class QuoteFinder:
         if subj is None:
             subj = _coordinated_subject(ctx, verb)
             if subj is None:
-                return None
+                # "le Kremlin a démenti ..., indiquant que « … »": the participle shares its verb's subject
+                from selon.events.arguments import subject_entities
+
+                shared = [e for e in subject_entities(ctx, verb) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
+                return shared[0] if shared else None
         k = ctx.keys[subj.i][1]
         if subj.pos_ == "PRON" and (k in SINGULAR_PRONOUNS or k in PLURAL_PRONOUNS):
             # "a-t-il ajouté": the subject just spoken of, else the last speaker
