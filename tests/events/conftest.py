@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from selon.clean import norm
 from selon.record import Record
 
 
@@ -18,10 +19,14 @@ def names(rec: Record, ids: list[str] | str | None) -> list[str]:
     return [by_id.get(i, i) for i in ids]
 
 
+def _key(s: str) -> str:
+    return norm(s)
+
+
 def has(found: list[str], wanted: str) -> bool:
-    """A name list holds an entity whose name contains ``wanted`` (case-insensitive)."""
-    w = wanted.lower()
-    return any(w in n.lower() for n in found)
+    """A name list holds an entity whose name contains ``wanted`` (accents, case and hyphens aside);
+    ``wanted`` may list alternatives the entities component may choose as the name: "Tel-Aviv|Tel Aviv"."""
+    return any(_key(w) in _key(n) for w in wanted.split("|") for n in found)
 
 
 def find_events(rec: Record, etype: str | None = None, actor: str | None = None,

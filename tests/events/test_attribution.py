@@ -1,5 +1,9 @@
 """Sources (who says so, innermost first) and every modality."""
 
+# The French sentences here are written for these tests: the statements and quotations are invented
+# and are not reports of what the people or organisations named said or did.
+
+
 from __future__ import annotations
 
 import pytest
@@ -94,7 +98,7 @@ def test_planned_cooperation_is_agree(article):
 
 def test_threatened(article):
     rec = article("Le Hezbollah menace de frapper Tel-Aviv.")
-    ev = one_event(rec, "THREATEN", "Hezbollah", "Tel-Aviv")
+    ev = one_event(rec, "THREATEN", "Hezbollah", "Tel Aviv")
     assert ev.modality == "threatened" and ev.mode == "violence"
 
 

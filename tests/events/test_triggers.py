@@ -1,5 +1,9 @@
 """Each of the sixteen PLOVER types, and their modes, from French sentences."""
 
+# The French sentences here are written for these tests: the statements and quotations are invented
+# and are not reports of what the people or organisations named said or did.
+
+
 from __future__ import annotations
 
 import pytest
@@ -23,7 +27,7 @@ CASES = [
      "allege"),
     ("Le Hezbollah a rejeté la proposition de trêve présentée par la France.", "REJECT", "Hezbollah", "France",
      None),
-    ("Le Hezbollah a menacé de frapper Tel-Aviv.", "THREATEN", "Hezbollah", "Tel-Aviv", "violence"),
+    ("Le Hezbollah a menacé de frapper Tel-Aviv.", "THREATEN", "Hezbollah", "Tel Aviv", "violence"),
     ("Des milliers de partisans du Hezbollah ont manifesté à Beyrouth contre Israël.", "PROTEST", "Hezbollah",
      "Israël", "demo"),
     ("Les États-Unis ont imposé de nouvelles sanctions contre la Russie.", "SANCTION", "États-Unis", "Russie",
