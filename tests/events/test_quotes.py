@@ -50,7 +50,8 @@ def test_adversarial_input_is_linear():
 
 # --- speakers ---------------------------------------------------------------------------------------------
 
-# Articles written for these tests, each quotation with the speaker a reader would name.
+# Articles written for these tests, each quotation with the speaker a reader would name.  The quotations
+# are invented: they are not reports of what the people named said.
 SPEAKER_FIXTURES = [
     ("""Le ministre iranien des Affaires étrangères, Hossein Amir-Abdollahian, s'est exprimé mardi à Téhéran.
 
