@@ -216,6 +216,9 @@ class QuoteFinder:
                 return None
             if self._is_speech(ctx, t) and t.pos_ != "NOUN":
                 return t
+            if t.pos_ in ("NOUN", "ADJ") and i > 0 and ctx.doc[i - 1].text in (",", "»", "”") and \
+                    ctx.keys[i][1] + "r" in self.lex.speech_verbs:
+                return t  # "», analyse le propriétaire": a present tense the tagger took for a noun
             if t.pos_ in ("PUNCT", "AUX", "ADV", "SPACE", "PRON", "PART") or t.text in ("-t", "-t-"):
                 i += 1
                 continue
@@ -286,11 +289,18 @@ class QuoteFinder:
         return e if e and ctx.etype(e) in ("PERSON", "ORG", "GPE") else None
 
     def _previous_colon_verb(self, ctx: DocContext, open_tok: Token) -> Token | None:
-        """ "Il a déclaré :" closing the previous paragraph, the quotation opening the next."""
+        """ "Il a déclaré :" closing the previous paragraph, the quotation opening the next; or
+        "Hervé Mangin, le patron du camping, confirme. « … »"."""
         doc = ctx.doc
         i = open_tok.i - 1
         while i >= 0 and doc[i].is_space:
             i -= 1
+        if i >= 1 and doc[i].text == "." and ctx.sent_of[i] != ctx.sent_of[open_tok.i] or \
+                i >= 1 and doc[i].text == "." and doc[i - 1].pos_ == "VERB":
+            j = i - 1
+            while j >= 0 and doc[j].pos_ in ("ADV", "PRON") and j > i - 3:
+                j -= 1
+            return doc[j] if j >= 0 and self._is_speech(ctx, doc[j]) and doc[j].pos_ == "VERB" else None
         if i < 0 or doc[i].text != ":" or ctx.sent_of[i] == ctx.sent_of[open_tok.i]:
             return None
         j = i - 1
