@@ -762,6 +762,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = ap.parse_args(list(argv) if argv is not None else None)
     b = build(args.phoenix)
     b.write(args.out)
+    if args.out.resolve() == (DATA / "actors.jsonl").resolve():
+        from selon.entities.kb import INDEX_FILE, KnowledgeBase, read_shipped, write_index
+        from selon.entities.lexicon import lexicon
+
+        n = write_index(KnowledgeBase(read_shipped(), stoplist=lexicon().not_names), DATA / INDEX_FILE)
+        print(f"{n} alias keys -> {DATA / INDEX_FILE}", file=sys.stderr)
     by_type = Counter(d.type for d in b.actors.values())
     by_source = Counter(d.source for d in b.actors.values())
     print(f"{len(b.actors)} actors -> {args.out}", file=sys.stderr)

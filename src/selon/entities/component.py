@@ -55,11 +55,11 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         words = word_stream(doc)
-        mentions = collect(doc, self.ruler(doc, words), self.kb, self.lex)
+        mentions = collect(doc, self.ruler(doc, words), self.kb, self.lex, words)
         mentions.extend(acronyms(doc, mentions))
         mentions.sort(key=lambda m: m.start)
         clusters = self.resolver(doc, mentions)
-        self.role_finder(doc, mentions, clusters)
+        self.role_finder(doc, mentions, clusters, words)
         self._publish(doc, clusters)
         return doc
 

@@ -15,15 +15,16 @@ transliteration variants the data does not list.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
-import unicodedata
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from selon.data import data_path
 from selon.entities import normalize as nz
@@ -73,8 +74,7 @@ class Actor:
         return out
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One alias of one actor under an index key."""
 
     actor: str
@@ -85,8 +85,7 @@ class Hit:
 
 def case_pattern(alias: str) -> tuple[list[str], str]:
     """Content words of an alias and, for each, how it must be capitalised in a text."""
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", alias) if not unicodedata.combining(c))
-    originals = _WORD.findall(stripped.replace("’", " ").replace("'", " "))
+    originals = _WORD.findall(nz.strip_accents(alias).replace("’", " ").replace("'", " "))
     folded = nz.words(alias)
     if len(originals) != len(folded):  # odd characters: fall back to "any case"
         originals = folded
@@ -108,9 +107,15 @@ def case_pattern(alias: str) -> tuple[list[str], str]:
 
 
 class KnowledgeBase:
-    """Actors by id and the alias indexes the ruler walks."""
+    """Actors by id and the alias indexes the ruler walks.
 
-    def __init__(self, actors: Iterable[Actor], stoplist: Iterable[str] = ()) -> None:
+    ``index_rows`` (from ``data/actors_index.tsv``, written by
+    ``scripts/build_kb.py``) spares the load the work of indexing the shipped
+    aliases; actors they do not cover (a user's file) are indexed here.
+    """
+
+    def __init__(self, actors: Iterable[Actor], stoplist: Iterable[str] = (),
+                 index_rows: Iterable[tuple[str, str, str, str]] | None = None) -> None:
         self.actors: dict[str, Actor] = {}
         for actor in actors:
             self._add(actor)
@@ -120,9 +125,9 @@ class KnowledgeBase:
         self.phonetic: dict[str, list[Hit]] = {}
         self.phonetic_prefixes: set[str] = set()
         self.distinct_pairs: set[frozenset[str]] = set()
-        self.by_key: dict[str, list[str]] = {}
+        self._by_key: dict[str, list[str]] | None = None
         self.states: dict[str, str] = {}  # ISO country code -> the state's actor id
-        self._build()
+        self._build(index_rows)
 
     def _add(self, actor: Actor) -> None:
         old = self.actors.get(actor.id)
@@ -137,35 +142,58 @@ class KnowledgeBase:
             old.affiliations = [*old.affiliations, *actor.affiliations]
             old.distinct = _dedupe([*old.distinct, *actor.distinct])
             old.country = actor.country or old.country
+            old.source = "user"
 
-    def _build(self) -> None:
+    def _build(self, index_rows: Iterable[tuple[str, str, str, str]] | None) -> None:
+        indexed: set[str] = set()
+        if index_rows is not None:
+            for k, case, actor_id, codes in index_rows:
+                actor = self.actors.get(actor_id)
+                if actor is None or actor.source == "user":
+                    continue
+                indexed.add(actor_id)
+                self._put_hit(k, codes, Hit(actor_id, case, k, actor.priority))
         for actor in self.actors.values():
             if actor.type == "GPE" and actor.country and not actor.capital_of and actor.source in ("countries", "user"):
                 self.states.setdefault(actor.country, actor.id)
             for other in actor.distinct:
                 self.distinct_pairs.add(frozenset((actor.id, other)))
-            for alias in actor.names():
-                self._index(actor, alias)
+            if actor.id not in indexed:
+                for k, case, codes in self.alias_keys(actor):
+                    self._put_hit(k, codes, Hit(actor.id, case, k, actor.priority))
 
-    def _index(self, actor: Actor, alias: str) -> None:
-        content, case = case_pattern(alias)
-        if not content:
-            return
-        k = " ".join(content)
-        self.by_key.setdefault(k, [])
-        if actor.id not in self.by_key[k]:
-            self.by_key[k].append(actor.id)
-        if not self._recognisable(actor, alias, content, case):
-            return
-        hit = Hit(actor.id, case, k, actor.priority)
+    def alias_keys(self, actor: Actor) -> Iterator[tuple[str, str, str]]:
+        """(key, capitalisation, phonetic key or "") of each alias of ``actor`` that may be looked for in texts."""
+        seen = set()
+        for alias in actor.names():
+            content, case = case_pattern(alias)
+            if not content or not self._recognisable(actor, alias, content, case):
+                continue
+            k = " ".join(content)
+            if (k, case) in seen:
+                continue
+            seen.add((k, case))
+            codes = " ".join(nz.phon(w) for w in content) if (len(content) >= 2 or len(k) >= 6) else ""
+            yield k, case, codes
+
+    def _put_hit(self, k: str, codes: str, hit: Hit) -> None:
         _put(self.exact, k, hit)
-        for i in range(1, len(content)):
-            self.exact_prefixes.add(" ".join(content[:i]))
-        if len(content) >= 2 or len(k) >= 6:
-            codes = [nz.phon(w) for w in content]
-            _put(self.phonetic, " ".join(codes), hit)
-            for i in range(1, len(codes)):
-                self.phonetic_prefixes.add(" ".join(codes[:i]))
+        _prefixes(self.exact_prefixes, k)
+        if codes:
+            _put(self.phonetic, codes, hit)
+            _prefixes(self.phonetic_prefixes, codes)
+
+    @property
+    def by_key(self) -> dict[str, list[str]]:
+        """Every alias key (looked for in texts or not) -> actor ids; built on first use (CLI, store)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for actor in self.actors.values():
+                for alias in actor.names():
+                    k = nz.key(alias)
+                    if k and actor.id not in self._by_key.setdefault(k, []):
+                        self._by_key[k].append(actor.id)
+        return self._by_key
 
     def _recognisable(self, actor: Actor, alias: str, content: list[str], case: str) -> bool:
         """Whether an alias may be looked for in texts (all aliases still serve identity)."""
@@ -194,6 +222,10 @@ class KnowledgeBase:
     def distinct(self, a: str, b: str) -> bool:
         return a != b and frozenset((a, b)) in self.distinct_pairs
 
+    def lookup(self, name: str) -> list[Actor]:
+        """Actors an alias looked for in texts names exactly (fast: the ruler's index)."""
+        return [self.actors[h.actor] for h in self.exact.get(nz.key(name), [])]
+
     def find(self, name: str) -> list[Actor]:
         """Actors one of whose names has the same key as ``name`` (best source first)."""
         ids = self.by_key.get(nz.key(name), [])
@@ -204,9 +236,19 @@ class KnowledgeBase:
 
 
 def _put(index: dict[str, list[Hit]], k: str, hit: Hit) -> None:
-    hits = index.setdefault(k, [])
-    if all(h.actor != hit.actor or h.case != hit.case for h in hits):
+    hits = index.get(k)
+    if hits is None:
+        index[k] = [hit]
+    elif hit not in hits:
         hits.append(hit)
+
+
+def _prefixes(into: set[str], k: str) -> None:
+    """Every word prefix of a key ("a b c" -> "a", "a b")."""
+    i = k.find(" ")
+    while i > 0:
+        into.add(k[:i])
+        i = k.find(" ", i + 1)
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -277,13 +319,67 @@ def read_user_kb(path: str) -> list[Actor]:
     return list(read_jsonl(text.splitlines(), path, "user"))
 
 
+INDEX_FILE = "actors_index.tsv"
+
+
+def fingerprint() -> str:
+    """What the precomputed index depends on: the KB, the lexicon and the code that makes keys."""
+    from selon.entities import lexicon as lexicon_module
+
+    h = hashlib.sha256()
+    for name in ("actors.jsonl", "actors_lexicon.yaml"):
+        with data_path(name).open("rb") as fh:
+            h.update(fh.read())
+    for module in (nz, sys.modules[__name__], lexicon_module):
+        h.update(Path(module.__file__ or "").read_bytes())
+    return h.hexdigest()[:16]
+
+
+def read_index() -> Iterator[tuple[str, str, str, str]] | None:
+    """Rows of the precomputed index, or None when it is missing or stale."""
+    try:
+        fh = data_path(INDEX_FILE).open("r", encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    with fh:
+        header = fh.readline().split()
+        if len(header) != 3 or header[2] != fingerprint():
+            log.warning("%s is stale or missing; indexing the KB at load (run scripts/build_kb.py)", INDEX_FILE)
+            return None
+        rows = [line.rstrip("\n").split("\t") for line in fh]
+    return iter([(r[0], r[1], r[2], r[3] if len(r) > 3 else "") for r in rows if len(r) >= 3])
+
+
+def write_index(kb: KnowledgeBase, path: Path) -> int:
+    """Write the precomputed index of a KB built from the shipped file (used by scripts/build_kb.py)."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(f"# selon-kb-index {fingerprint()}\n")
+        for actor in kb.actors.values():
+            for k, case, codes in kb.alias_keys(actor):
+                fh.write(f"{k}\t{case}\t{actor.id}\t{codes}\n")
+                n += 1
+    return n
+
+
+def read_shipped() -> list[Actor]:
+    """The shipped actors (written by our build script: trusted, parsed without re-validation)."""
+    out = []
+    with data_path("actors.jsonl").open("r", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            out.append(Actor(d["id"], d["name"], d["type"], d.get("aliases") or [], d.get("country"),
+                             d.get("affiliations") or [], d.get("distinct") or [], d.get("capital_of"),
+                             d.get("outlet"), d.get("source") or "phoenix"))
+    return out
+
+
 @cache
 def load_kb(extra: str | None = None) -> KnowledgeBase:
     """The shipped KB, extended by the user's file; built once per process."""
-    with data_path("actors.jsonl").open("r", encoding="utf-8") as fh:
-        actors = list(read_jsonl(fh, "actors.jsonl"))
-    if extra:
-        actors.extend(read_user_kb(extra))
     from selon.entities.lexicon import lexicon
 
-    return KnowledgeBase(actors, stoplist=lexicon().not_names)
+    actors = read_shipped()
+    if extra:
+        actors.extend(read_user_kb(extra))
+    return KnowledgeBase(actors, stoplist=lexicon().not_names, index_rows=read_index())

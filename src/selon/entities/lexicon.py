@@ -19,6 +19,7 @@ class Lexicon:
     titles: frozenset[str]  # folded, one or more words
     max_title: int
     roles: dict[str, str]  # folded role phrase -> group
+    role_starts: frozenset[str]  # first words of the role phrases
     max_role: int
     role_verbs: dict[str, str]  # folded verb -> role noun
     role_modifiers: frozenset[str]
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         titles=titles,
         max_title=max((len(t.split()) for t in titles), default=1),
         roles=roles,
+        role_starts=frozenset(r.split(" ", 1)[0] for r in roles),
         max_role=max((len(r.split()) for r in roles), default=1),
         role_verbs={nz.fold(k): v for k, v in (data.get("role_verbs") or {}).items()},
         role_modifiers=frozenset(nz.fold(w) for w in data.get("role_modifiers") or []),

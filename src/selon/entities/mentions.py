@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from selon.entities import normalize as nz
 from selon.entities.kb import KnowledgeBase
 from selon.entities.lexicon import Lexicon
-from selon.entities.ruler import Match
+from selon.entities.ruler import Match, Word
 
 NER_TYPES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "GPE", "GPE": "GPE", "MISC": "MISC"}
 _EDGE_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "SPACE", "AUX", "VERB"}
@@ -90,7 +90,7 @@ def ner_type(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> str | 
     return etype
 
 
-def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon) -> list[Mention]:
+def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, words: list[Word]) -> list[Mention]:
     """Non-overlapping candidate mentions in text order."""
     taken: dict[int, Mention] = {}
     mentions: list[Mention] = []
@@ -122,8 +122,8 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon) -> 
                 continue
             _merge_with_kb(doc, s, e, etype, inside, kb, lex, taken)
     mentions = [m for m in mentions if all(taken.get(t) is m for t in range(m.start, m.end))]
-    mentions.extend(_demonyms(doc, taken, kb, lex))
-    mentions.extend(_named_events(doc, taken, lex))
+    mentions.extend(_demonyms(doc, taken, kb, lex, words))
+    mentions.extend(_named_events(doc, taken, lex, words))
     mentions.sort(key=lambda m: m.start)
     _titles(doc, mentions, lex)
     return mentions
@@ -153,7 +153,7 @@ def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], 
         if rest and all(t.pos_ in ("ADJ", "PROPN") for t in rest) and not any(
                 t.i in taken and taken[t.i] is not m for t in right):
             folded = nz.fold(" ".join(t.text for t in rest))
-            if any(a.type == "GPE" for a in kb.find(folded)) or all(t.pos_ == "ADJ" for t in rest):
+            if any(a.type == "GPE" for a in kb.lookup(folded)) or all(t.pos_ == "ADJ" for t in rest):
                 _widen(m, s, e, taken)
 
 
@@ -164,14 +164,16 @@ def _widen(m: Mention, s: int, e: int, taken: dict[int, Mention]) -> None:
         taken[t] = m
 
 
-def _demonyms(doc: Doc, taken: dict[int, Mention], kb: KnowledgeBase, lex: Lexicon) -> list[Mention]:
+def _demonyms(doc: Doc, taken: dict[int, Mention], kb: KnowledgeBase, lex: Lexicon,
+              words: list[Word]) -> list[Mention]:
     """Capitalised peoples ("les Russes", "les Iraniens") stand for their state."""
     out = []
-    for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+    for w in words:
+        code = lex.demonyms.get(w.text)
+        if code is None or w.case == "L" or w.tok in taken or w.tok == 0:
             continue
-        code = lex.demonyms.get(nz.fold(tok.text))
-        if code is None or tok.i == 0 or doc[tok.i - 1].lower_ not in ("les", "des", "aux", "ces"):
+        tok = doc[w.tok]
+        if tok.is_sent_start or doc[tok.i - 1].lower_ not in ("les", "des", "aux", "ces"):
             continue
         state = kb.state(code)
         if state:
@@ -181,13 +183,14 @@ def _demonyms(doc: Doc, taken: dict[int, Mention], kb: KnowledgeBase, lex: Lexic
     return out
 
 
-def _named_events(doc: Doc, taken: dict[int, Mention], lex: Lexicon) -> list[Mention]:
+def _named_events(doc: Doc, taken: dict[int, Mention], lex: Lexicon, words: list[Word]) -> list[Mention]:
     """"opération « Bordure protectrice »", "l'opération Déluge d'Al-Aqsa": an event head, then a name."""
     out = []
     n = len(doc)
-    for tok in doc:
-        if tok.i in taken or nz.fold(tok.text) not in ("operation", "offensive"):
+    for w in words:
+        if w.text not in ("operation", "offensive") or w.tok in taken:
             continue
+        tok = doc[w.tok]
         j = tok.i + 1
         quoted = j < n and doc[j].text in _QUOTES_OPEN
         if quoted:

@@ -32,10 +32,20 @@ _ASSIMILATED = re.compile(r"\b(?:a|e|u)([dnrstz]|sh|th)-(?=\1)", re.IGNORECASE)
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case ASCII with punctuation as single spaces ("Ismaïl al-Haniyé" -> "ismail al haniye")."""
-    text = _ASSIMILATED.sub("al-", text)
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", stripped.lower().replace("œ", "oe").replace("æ", "ae")).strip()
+    if "-" in text:
+        text = _ASSIMILATED.sub("al-", text)
+    if text.isascii():
+        return _NON_ALNUM.sub(" ", text.lower()).strip()
+    return _NON_ALNUM.sub(" ", strip_accents(text.translate(_APOSTROPHES).lower())).strip()
+
+
+def strip_accents(text: str) -> str:
+    """"Ismaïl Haniyé" -> "Ismail Haniye" (ligatures spelt out: "œ" -> "oe")."""
+    if text.isascii():
+        return text
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:

@@ -22,6 +22,7 @@ from selon.entities.kb import KnowledgeBase
 from selon.entities.lexicon import Lexicon
 from selon.entities.mentions import Mention
 from selon.entities.resolve import Cluster, Role
+from selon.entities.ruler import Word
 
 _STOP = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", "«", "»", "\"", "“", "”", "—", "–"})
 _DETS = frozenset({"le", "la", "l", "son", "sa", "leur", "notre", "votre", "un", "une", "ce", "cet", "cette"})
@@ -36,8 +37,12 @@ class RoleFinder:
         self.kb = kb
         self.lex = lexicon
 
-    def __call__(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Mention]:
+    def __call__(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster], words: list[Word]) -> list[Mention]:
         """Attach roles to person clusters; return the description mentions added to clusters."""
+        folded = [""] * len(doc)
+        for w in words:
+            folded[w.tok] = f"{folded[w.tok]} {w.text}" if folded[w.tok] else w.text
+        self._folded = folded
         by_index = {c.index: c for c in clusters}
         owner = {}  # token -> mention
         for m in mentions:
@@ -59,11 +64,15 @@ class RoleFinder:
     # -- role phrases ------------------------------------------------------------
     def _role_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """(end, group) of the longest role phrase starting at token i."""
-        for size in range(min(self.lex.max_role, len(doc) - i), 0, -1):
-            span = doc[i:i + size]
-            if any("\n" in t.text for t in span):
+        folded = self._folded
+        first = folded[i].split(" ", 1)[0]
+        if first not in self.lex.role_starts:
+            return None
+        for size in range(min(self.lex.max_role, len(folded) - i), 0, -1):
+            parts = folded[i:i + size]
+            if "" in parts:
                 continue
-            group = self.lex.roles.get(nz.fold(span.text))
+            group = self.lex.roles.get(" ".join(parts))
             if group:
                 return i + size, group
         return None

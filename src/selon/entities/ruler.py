@@ -14,11 +14,10 @@ spelling distance so that Hassan is not Hussein.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from selon.entities import normalize as nz
 from selon.entities.kb import Hit, KnowledgeBase
@@ -54,8 +53,7 @@ class Match:
 def _token_words(text: str) -> tuple[tuple[str, str], ...]:
     """(folded word, case) for each word of a token's text."""
     folded = nz.words(text)
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    originals = _WORD.findall(stripped.replace("’", " ").replace("'", " "))
+    originals = _WORD.findall(nz.strip_accents(text).replace("’", " ").replace("'", " "))
     if len(originals) != len(folded):
         originals = [text] * len(folded)
     out = []
@@ -118,7 +116,7 @@ class KBRuler:
 
     def __call__(self, doc: Doc, words: list[Word] | None = None) -> list[Match]:
         words = word_stream(doc) if words is None else words
-        caps_sents = _caps_sentences(doc)
+        caps_sents = _CapsSentences()
         matches: list[Match] = []
         i = 0
         n = len(words)
@@ -163,7 +161,7 @@ class KBRuler:
                 break
         return out
 
-    def _longest(self, doc: Doc, words: list[Word], i: int, caps_sents: set[int]) -> tuple[Match, int] | None:
+    def _longest(self, doc: Doc, words: list[Word], i: int, caps_sents: _CapsSentences) -> tuple[Match, int] | None:
         w0 = words[i]
         if w0.func and w0.text not in self.kb.exact and w0.text not in self.kb.exact_prefixes:
             return None
@@ -185,28 +183,33 @@ class KBRuler:
                 return Match(start_tok, end_tok, ok, exact), last
         return None
 
-    def _context_ok(self, doc: Doc, words: list[Word], positions: list[int], hit: Hit, caps_sents: set[int]) -> bool:
+    def _context_ok(self, doc: Doc, words: list[Word], positions: list[int], hit: Hit, caps_sents: _CapsSentences) -> bool:
         """Guards for one-word matches: sentence starts and all-capitals lines make common words look like names."""
         if len(positions) != 1:
             return True
         word = words[positions[0]]
         tok = doc[word.tok]
         if hit.case == "U":
-            return not (tok.sent.start in caps_sents and word.text in self.lexicon.stop_words)
+            return not (word.text in self.lexicon.stop_words and caps_sents.caps(tok))
         if hit.case == "T" and hit.priority >= 2:
             first = tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in "«\"“(:—–-")
-            if (first or tok.sent.start in caps_sents) and tok.pos_ not in ("PROPN", "X", ""):
+            if (first or caps_sents.caps(tok)) and tok.pos_ not in ("PROPN", "X", ""):
                 return False
         return True
 
 
-def _caps_sentences(doc: Doc) -> set[int]:
-    """Start tokens of sentences written mostly in capitals (headlines, credits)."""
-    out: set[int] = set()
-    if not doc.has_annotation("SENT_START"):
-        return out
-    for sent in doc.sents:
-        letters = [c for c in sent.text if c.isalpha()]
-        if len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
-            out.add(sent.start)
-    return out
+class _CapsSentences:
+    """Whether a token's sentence is written mostly in capitals (headlines, credits); computed on demand."""
+
+    def __init__(self) -> None:
+        self.seen: dict[int, bool] = {}
+
+    def caps(self, tok: Token) -> bool:
+        doc = tok.doc
+        if not doc.has_annotation("SENT_START"):
+            return False
+        sent = tok.sent
+        if sent.start not in self.seen:
+            letters = [c for c in sent.text if c.isalpha()]
+            self.seen[sent.start] = len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+        return self.seen[sent.start]
