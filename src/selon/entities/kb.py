@@ -173,7 +173,9 @@ class KnowledgeBase:
             if (k, case) in seen:
                 continue
             seen.add((k, case))
-            codes = " ".join(nz.phon(w) for w in content) if (len(content) >= 2 or len(k) >= 6) else ""
+            # Transliteration variants are looked for in names of two words or more only: one word
+            # sounds like too many others ("Michael" / "Mechaal", "Bruni" / "Brunei").
+            codes = " ".join(nz.phon(w) for w in content) if len(content) >= 2 else ""
             yield k, case, codes
 
     def _put_hit(self, k: str, codes: str, hit: Hit) -> None:

@@ -109,18 +109,23 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
     for ent in doc.ents:
         for s, e in clean_ner(doc, ent):
             etype = ner_type(doc, s, e, ent.label_, lex)
-            if etype is None:
+            if etype is None or _not_a_name(doc, s, e, etype, lex):
                 continue
+            title_start = None
+            if etype == "PERSON":  # "M. Eltsine", "reine Elizabeth": the title is not the name
+                t0 = _skip_titles(doc, s, e, lex)
+                if t0 > s:
+                    title_start, s = s, t0
             inside = sorted({id(taken[t]): taken[t] for t in range(s, e) if t in taken}.values(),
                             key=lambda m: m.start)
             if not inside:
-                if e - s == 1 and nz.fold(doc[s].text) in lex.demonyms and doc[s].text[:1].isupper():
-                    continue  # "les Russes": handled as a people below
-                if etype != "PERSON" and nz.fold(doc[s:e].text) in lex.not_names:
-                    continue
-                place(Mention(s, e, etype))
+                place(Mention(s, e, etype, title_start=title_start))
                 continue
-            _merge_with_kb(doc, s, e, etype, inside, kb, lex, taken)
+            replaced = _merge_with_kb(doc, s, e, etype, inside, kb, lex, taken)
+            if replaced:
+                for old in inside:
+                    mentions.remove(old)
+                place(Mention(s, e, etype, title_start=title_start))
     mentions = [m for m in mentions if all(taken.get(t) is m for t in range(m.start, m.end))]
     mentions.extend(_demonyms(doc, taken, kb, lex, words))
     mentions.extend(_named_events(doc, taken, lex, words))
@@ -129,24 +134,71 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
     return mentions
 
 
+def _not_a_name(doc: Doc, s: int, e: int, etype: str, lex: Lexicon) -> bool:
+    """Model entities that are not names: a capitalised common word, a role, an adjective of nationality."""
+    first = doc[s]
+    if first.text[:1].islower() and nz.fold(first.text).split(" ")[0] in lex.role_starts:
+        return True  # "ministre de la Défense": a role, found by the role finder
+    if e - s == 1:
+        folded = nz.fold(first.text)
+        if folded in lex.adjectives or folded in lex.demonyms:
+            return True  # "Luxembourgeoise"; "les Russes" is handled as a people
+        if first.pos_ in ("ADV", "VERB", "ADJ", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM"):
+            return True
+        if first.pos_ == "NOUN" and (first.is_sent_start or first.text.isupper()):
+            return True  # "Suicide", "Rythmes" at the start of a sentence
+        if etype != "PERSON" and folded in lex.not_names:
+            return True
+    return False
+
+
+def _skip_titles(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
+    i = s
+    while i < e - 1:
+        size = _title_at(doc, i, lex)
+        if not size or i + size >= e:
+            break
+        i += size
+    return i
+
+
+def _title_at(doc: Doc, i: int, lex: Lexicon) -> int:
+    """Length of the title starting at token i (0 if none)."""
+    for size in range(min(lex.max_title, len(doc) - i), 0, -1):
+        span = doc[i:i + size]
+        if all(t.is_alpha or t.text.endswith(".") and t.text[:-1].isalpha() for t in span) and \
+                nz.fold(span.text) in lex.titles:
+            return size
+    return 0
+
+
 def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], kb: KnowledgeBase,
-                   lex: Lexicon, taken: dict[int, Mention]) -> None:
-    """A model entity overlapping KB matches: widen one KB match to it, or leave the KB matches alone."""
+                   lex: Lexicon, taken: dict[int, Mention]) -> bool:
+    """A model entity overlapping KB matches: widen one KB match to it, or leave the KB matches alone.
+
+    Returns True when the model entity should replace the KB match: a different
+    person who shares a surname with a known one ("Ibrahim Sinwar" is not Yahya
+    Sinwar), or a person the model sees where the KB has a one-word place or body
+    from a converted dictionary (states and capitals keep their name: "Riyad" is Riyadh).
+    """
     if len(inside) != 1:
-        return
+        return False
     m = inside[0]
-    if m.start < s or m.end > e or (m.start == s and m.end == e):
-        return
+    actor = kb.get(m.kb[0] if m.kb else None)
+    if actor is None or m.start < s or m.end > e:
+        return False
+    if m.start == s and m.end == e:
+        return etype == "PERSON" and actor.type != "PERSON" and e - s == 1 and actor.source == "phoenix"
     left = doc[s:m.start]
     right = doc[m.end:e]
-    actor = kb.get(m.kb[0] if m.kb else None)
-    if actor is None:
-        return
-    if actor.type == "PERSON" and etype == "PERSON" and not right.text.strip():
-        # Given names or initials the KB lacks before a known surname ("Sayyed Hassan Nasrallah").
-        if all(t.text[:1].isupper() and nz.fold(t.text) not in lex.roles for t in left if not t.is_punct):
+    if actor.type == "PERSON" and etype == "PERSON":
+        if m.weak:
+            return True
+        # Given names or initials the KB lacks before a known name ("Sayyed Hassan Nasrallah").
+        if not right.text.strip() and all(t.text[:1].isupper() and nz.fold(t.text) not in lex.roles
+                                          for t in left if not t.is_punct):
             _widen(m, s, e, taken)
-        return
+        return False
     if actor.type in ("ORG", "EVENT") and m.start == s and right.text.strip():
         # A known body plus a country ("Jihad islamique de la Palestine", "Hezbollah libanais").
         rest = [t for t in right if not (t.is_punct or t.pos_ in ("DET", "ADP"))]
@@ -155,6 +207,7 @@ def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], 
             folded = nz.fold(" ".join(t.text for t in rest))
             if any(a.type == "GPE" for a in kb.lookup(folded)) or all(t.pos_ == "ADJ" for t in rest):
                 _widen(m, s, e, taken)
+    return False
 
 
 def _widen(m: Mention, s: int, e: int, taken: dict[int, Mention]) -> None:
@@ -222,17 +275,17 @@ def _titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
     for m in mentions:
         if m.etype != "PERSON":
             continue
-        s = m.start
+        s = m.span_start
         while s > 0:
             found = 0
             for size in range(min(lex.max_title, s), 0, -1):
-                if nz.fold(doc[s - size:s].text) in lex.titles and not any("\n" in t.text for t in doc[s - size:s]):
+                if _title_at(doc, s - size, lex) == size:
                     found = size
                     break
             if not found:
                 break
             s -= found
-        if s < m.start:
+        if s < m.span_start:
             m.title_start = s
 
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rigour.text import is_levenshtein_plausible, metaphone
+from rigour.text import is_levenshtein_plausible, levenshtein, metaphone
 
 # Words that never carry a name's identity: French articles and prepositions,
 # the Arabic article in its common transliterations, the English article.
@@ -89,6 +89,24 @@ def plausible_variant(a: str, b: str) -> bool:
     return a == b or is_levenshtein_plausible(a, b, max_edits=4, max_percent=0.25)
 
 
+def variant_words(a: list[str], b: list[str]) -> bool:
+    """Word by word transliterations: same sound and at most one letter apart (two in long words).
+
+    "Ismael Qaani" / "Ismail Qaani", "Force Quds" / "Force Qods", "Abdullahian" / "Abdollahian";
+    not "David Byrne" / "David Bruney" nor "Hassan" / "Hussein".
+    """
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if phon(x) != phon(y) or min(len(x), len(y)) < 4:
+            return False
+        if levenshtein(x, y) > (1 if max(len(x), len(y)) <= 6 else 2):
+            return False
+    return True
+
+
 def same_name(a: str, b: str) -> bool:
     """Two names that are the same once transliteration is ignored (same phonetic key, close spelling)."""
     wa, wb = content_words(words(a)), content_words(words(b))
@@ -96,7 +114,7 @@ def same_name(a: str, b: str) -> bool:
         return False
     if wa == wb:
         return True
-    return phon_key(wa) == phon_key(wb) and plausible_variant(" ".join(wa), " ".join(wb))
+    return variant_words(wa, wb)
 
 
 def initials(text: str) -> str:

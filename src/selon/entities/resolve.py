@@ -189,7 +189,7 @@ class Resolver:
             xkey = " ".join(xws)
             if xkey == key:
                 return 4
-            if len(xws) == len(ws) and nz.phon_key(xws) == nz.phon_key(ws) and nz.plausible_variant(xkey, key):
+            if nz.variant_words(xws, ws):
                 best = max(best, 3)
             elif m.etype == "PERSON" and len(ws) < len(xws) and _surname_of(ws, xws):
                 best = max(best, 2)
@@ -212,9 +212,7 @@ class Resolver:
 
 def _surname_of(short: list[str], full: list[str]) -> bool:
     """"Qaani" of "Ismail Qaani", "Assad" of "Bachar al-Assad": the last words, up to transliteration."""
-    tail = full[-len(short):]
-    return all(a == b or (len(a) >= 4 and nz.phon(a) == nz.phon(b) and nz.plausible_variant(a, b))
-               for a, b in zip(short, tail, strict=True))
+    return nz.variant_words(short, full[-len(short):])
 
 
 def _majority(types: list[str]) -> str:

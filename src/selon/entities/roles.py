@@ -163,6 +163,8 @@ class RoleFinder:
                 longer = self._role_at(doc, j2)
                 if longer and longer[0] >= found[0]:
                     start, found = j2, longer
+            if doc[s].pos_ == "ADP" or nz.fold(doc[s].text) in ("de", "d", "du", "des"):
+                return None  # "directeur de cabinet de Jacques Delors": the person is the complement
             while start > lo and nz.fold(doc[start - 1].text) in self.lex.role_modifiers:
                 start -= 1
             before = doc[start - 1] if start > sent_start else None

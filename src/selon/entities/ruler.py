@@ -173,9 +173,9 @@ class KBRuler:
         candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
         for last, exact, positions, hits in candidates:
             cases = [words[p].case for p in positions]
-            text_key = " ".join(words[p].text for p in positions)
+            text_words = [words[p].text for p in positions]
             ok = [h for h in hits if _case_ok(h.case, cases)
-                  and (exact or nz.plausible_variant(text_key, h.folded))
+                  and (exact or nz.variant_words(text_words, h.folded.split(" ")))
                   and self._context_ok(doc, words, positions, h, caps_sents)]
             if ok:
                 ok.sort(key=lambda h: h.priority)
