@@ -56,6 +56,7 @@ def actor_cmd(
 ) -> None:
     """One actor: its names, roles and affiliations, the articles that mention it, first and last seen."""
     with open_store(db) as store:
+        found: list[dict[str, Any]]
         if name.startswith("#") and name[1:].isdigit():
             found = [{"id": int(name[1:])}]
         else:
