@@ -167,7 +167,8 @@ def parse_code(text: str) -> Code | None:
 
 def parse_phoenix(path: Path) -> list[Block]:
     blocks: list[Block] = []
-    pending: list[Block] = []
+    group: list[Block] = []  # roots that the next code lines apply to
+    coded = False  # whether that group has received codes already
     current: Block | None = None
     for n, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
         if raw.lstrip().startswith("#") or not raw.strip():
@@ -181,11 +182,13 @@ def parse_phoenix(path: Path) -> list[Block]:
         elif name:
             current = Block("_".join(name.split()), [], [], comment.strip(), path.name, n)
             blocks.append(current)
-            pending.append(current)
-        if codes:
-            for b in pending:
+            if coded:  # a root after coded ones starts a new group
+                group, coded = [], False
+            group.append(current)
+        if codes or "[" in body:  # "[---]" codes nothing but still closes the group
+            for b in group:
                 b.codes.extend(codes)
-            pending = []
+            coded = True
     return blocks
 
 
@@ -195,10 +198,11 @@ def tokens(phoenix_name: str) -> list[str]:
     return [w for w in re.split(r"[_\s\-.,()/+]+", phoenix_name.lower()) if w]
 
 
-def display(phoenix_name: str, acronyms: set[str] = frozenset()) -> str:  # type: ignore[assignment]
-    """Readable form of a Phoenix name: "ISMAIL_HANIYA_" -> "Ismail Haniya", "AL-QASSAM" -> "al-Qassam"."""
-    text = re.sub(r"\(([^)]*)\)", r"(\1)", phoenix_name.strip("_ ").replace("_", " "))
-    text = " ".join(text.split())
+def display(phoenix_name: str) -> str:
+    """Readable form of a Phoenix name: "ISMAIL_HANIYA_" -> "Ismail Haniya", "ANSF" stays an acronym."""
+    text = " ".join(phoenix_name.strip("_ ").replace("_", " ").split())
+    if re.fullmatch(r"[A-Z]{2,4}", text):
+        return text  # a short one-word name is an acronym: "IDF", "ANSF", "UNDP"
     out = []
     for i, word in enumerate(re.split(r"(\s+|-)", text)):
         if not word or word.isspace() or word == "-":
@@ -206,7 +210,7 @@ def display(phoenix_name: str, acronyms: set[str] = frozenset()) -> str:  # type
             continue
         low = word.lower()
         bare = re.sub(r"[^a-z]", "", low)
-        if word.upper() in acronyms or (bare and not re.search(r"[aeiouy]", bare) and len(bare) <= 6):
+        if bare and not re.search(r"[aeiouy]", bare) and len(bare) <= 6:
             out.append(word.upper())
         elif low in LOWER_IN_NAMES and i > 0:
             out.append(low)

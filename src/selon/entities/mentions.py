@@ -178,7 +178,8 @@ def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], 
 
     Returns True when the model entity should replace the KB match: a different
     person who shares a surname with a known one ("Ibrahim Sinwar" is not Yahya
-    Sinwar), or a person the model sees where the KB has a one-word place or body
+    Sinwar) or whose name is longer than a known one ("Mohammad Reza Talaei"),
+    or a person the model sees where the KB has a one-word place or body
     from a converted dictionary (states and capitals keep their name: "Riyad" is Riyadh).
     """
     if len(inside) != 1:
@@ -192,8 +193,8 @@ def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], 
     left = doc[s:m.start]
     right = doc[m.end:e]
     if actor.type == "PERSON" and etype == "PERSON":
-        if m.weak:
-            return True
+        if m.weak or right.text.strip():
+            return True  # a longer name: "Mohammad Reza Talaei" is not the KB's "Mohammad Reza"
         # Given names or initials the KB lacks before a known name ("Sayyed Hassan Nasrallah").
         if not right.text.strip() and all(t.text[:1].isupper() and nz.fold(t.text) not in lex.roles
                                           for t in left if not t.is_punct):

@@ -21,7 +21,8 @@ from rigour.text import is_levenshtein_plausible, levenshtein, metaphone
 # Words that never carry a name's identity: French articles and prepositions,
 # the Arabic article in its common transliterations, the English article.
 FUNCTION_WORDS = frozenset({
-    "de", "du", "des", "d", "l", "la", "le", "les", "al", "el", "the", "of",
+    "de", "du", "des", "d", "l", "la", "le", "les", "a", "au", "aux", "en", "et",
+    "al", "el", "the", "of", "and",
 })
 _APOSTROPHES = str.maketrans({"’": " ", "'": " ", "`": " ", "´": " ", "ʼ": " ", "‘": " "})
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -90,7 +91,7 @@ def plausible_variant(a: str, b: str) -> bool:
 
 
 def variant_words(a: list[str], b: list[str]) -> bool:
-    """Word by word transliterations: same sound and at most one letter apart (two in long words).
+    """Word by word transliterations: same sound and one letter apart (two from six letters on).
 
     "Ismael Qaani" / "Ismail Qaani", "Force Quds" / "Force Qods", "Abdullahian" / "Abdollahian";
     not "David Byrne" / "David Bruney" nor "Hassan" / "Hussein".
@@ -102,7 +103,7 @@ def variant_words(a: list[str], b: list[str]) -> bool:
             continue
         if phon(x) != phon(y) or min(len(x), len(y)) < 4:
             return False
-        if levenshtein(x, y) > (1 if max(len(x), len(y)) <= 6 else 2):
+        if levenshtein(x, y) > (1 if max(len(x), len(y)) <= 5 else 2):
             return False
     return True
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from selon.entities import normalize as nz
 from selon.entities.kb import KnowledgeBase
@@ -130,17 +130,29 @@ class Resolver:
 
     # -- metonymy --------------------------------------------------------------
     def _agentive(self, doc: Doc, m: Mention) -> bool:
-        span = doc[m.start:m.end]
-        root = span.root
+        root = doc[m.start:m.end].root
+        if self._agentive_at(doc, m.start, root):
+            return True
+        # "entre Washington et Téhéran": a conjunct shares the context of the first
+        if m.start >= 2 and doc[m.start - 1].lower_ in ("et", "ou"):
+            end = m.start - 1
+            j = end - 1
+            while j > 0 and (doc[j - 1].pos_ == "PROPN" or doc[j - 1].text in "-'’") and "\n" not in doc[j - 1].text:
+                j -= 1
+            if doc[j].pos_ == "PROPN":
+                return self._agentive_at(doc, j, doc[j:end].root)
+        return False
+
+    def _agentive_at(self, doc: Doc, start: int, root: Token) -> bool:
         if root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_ not in self.lex.non_agentive_verbs:
             return True
-        if m.start == 0:
+        if start == 0:
             return False
-        prev = doc[m.start - 1]
+        prev = doc[start - 1]
         if nz.fold(prev.text) in self.lex.agentive_preps:
             return True
         if nz.fold(prev.text) in ("de", "d", "du"):
-            j = m.start - 2
+            j = start - 2
             while j >= 0 and doc[j].pos_ == "DET":
                 j -= 1
             if j >= 0 and nz.fold(doc[j].text) in self.lex.agentive_nouns:
