@@ -198,11 +198,11 @@ def tokens(phoenix_name: str) -> list[str]:
     return [w for w in re.split(r"[_\s\-.,()/+]+", phoenix_name.lower()) if w]
 
 
-def display(phoenix_name: str) -> str:
-    """Readable form of a Phoenix name: "ISMAIL_HANIYA_" -> "Ismail Haniya", "ANSF" stays an acronym."""
+def display(phoenix_name: str, body: bool = False) -> str:
+    """Readable form of a Phoenix name: "ISMAIL_HANIYA_" -> "Ismail Haniya"; a body's "ANSF" stays an acronym."""
     text = " ".join(phoenix_name.strip("_ ").replace("_", " ").split())
-    if re.fullmatch(r"[A-Z]{2,4}", text):
-        return text  # a short one-word name is an acronym: "IDF", "ANSF", "UNDP"
+    if body and re.fullmatch(r"[A-Z]{2,4}", text):
+        return text  # a short one-word name of a body is an acronym: "IDF", "ANSF", "UNDP"
     out = []
     for i, word in enumerate(re.split(r"(\s+|-)", text)):
         if not word or word.isspace() or word == "-":
@@ -606,11 +606,11 @@ class Builder:
                 and not any(w in ORG_WORDS for w in ws)
             if region:
                 etype = "GPE"
-            head = self.owner_of(etype, display(b.root))
+            name = display(b.root, body=etype == "ORG")
+            head = self.owner_of(etype, name)
             if head is None:
-                head = self.add(Draft(id=self.new_id(etype.lower()[:3] if etype != "PERSON" else "per",
-                                                     display(b.root), country),
-                                      name=display(b.root), type=etype, country=country, codes=code_strs))
+                head = self.add(Draft(id=self.new_id(etype.lower()[:3], name, country),
+                                      name=name, type=etype, country=country, codes=code_strs))
                 self.stats[f"phoenix {etype}"] += 1
             if etype == "GPE" and country and country in self.country_id and head.source == "phoenix":
                 head.affiliations.append({"to": self.country_id[country], "relation": "located_in",
@@ -641,16 +641,18 @@ class Builder:
                 continue
             if is_position(sws, self.given):
                 continue
+            body = head.type == "ORG"
             if any(same_org_name(sws, h) for h in head_ws) or (
-                    head.source != "phoenix" and self.owner_of(head.type, display(syn)) is head):
-                head.add_alias(display(syn))
+                    head.source != "phoenix" and self.owner_of(head.type, display(syn, body)) is head):
+                head.add_alias(display(syn, body))
                 head_ws.append(sws)
                 continue
             # A different body coded with this one: its own actor, linked but not merged.
             stype = "LOC" if any(w in LOC_WORDS for w in sws) else ("ORG" if head.type == "ORG" else stype)
-            other = self.owner_of(stype, display(syn))
+            other = self.owner_of(stype, display(syn, stype == "ORG"))
             if other is None:
-                other = self.add(Draft(id=self.new_id(stype.lower()[:3], display(syn), country), name=display(syn),
+                name = display(syn, stype == "ORG")
+                other = self.add(Draft(id=self.new_id(stype.lower()[:3], name, country), name=name,
                                        type=stype, country=country, codes=code_strs))
                 self.stats[f"phoenix {stype} split from a block"] += 1
             if other.source == "phoenix" and other.id != head.id:

@@ -99,7 +99,8 @@ def test_display_names(build_kb):
     assert build_kb.display("ISMAIL_HANIYA_") == "Ismail Haniya"
     assert build_kb.display("AL-QASSAM_BRIGADES") == "Al-Qassam Brigades"
     assert build_kb.display("IZZ_AD-DIN_AL_QASSAM") == "Izz Ad-Din al Qassam"
-    assert build_kb.display("ANSF") == "ANSF"
+    assert build_kb.display("ANSF", body=True) == "ANSF"
+    assert build_kb.display("ALEP") == "Alep"  # a place
 
 
 def test_country_block_keeps_names_and_splits_cities(built):
