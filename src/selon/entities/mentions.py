@@ -298,7 +298,9 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """
     by_start = {m.start: m for m in mentions}
     by_end = {m.end: m for m in mentions}
+    taken = {t for m in mentions for t in range(m.span_start, m.end)}
     out = []
+    defined: dict[str, Mention] = {}
     n = len(doc)
     for i in range(n - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")":
@@ -311,5 +313,13 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if short is None:
                 short = Mention(i + 1, i + 2, long_m.etype, [], "acronym")
                 out.append(short)
+                taken.add(i + 1)
             short.acronym_of = long_m
+            defined.setdefault(abbr.text, long_m)
+    if defined:  # the acronym used again anywhere in the article
+        for tok in doc:
+            long_m = defined.get(tok.text)
+            if long_m is not None and tok.i not in taken:
+                out.append(Mention(tok.i, tok.i + 1, long_m.etype, [], "acronym", acronym_of=long_m))
+                taken.add(tok.i)
     return out

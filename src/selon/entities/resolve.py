@@ -48,7 +48,9 @@ class Cluster:
 
     @property
     def first(self) -> int:
-        return min(m.span_start for m in self.mentions)
+        """Where the actor is first named (a description does not name it)."""
+        named = [m.span_start for m in self.mentions if m.source != "descriptor"]
+        return min(named or [m.span_start for m in self.mentions])
 
 
 class Resolver:
@@ -96,6 +98,11 @@ class Resolver:
         pending = [m for m in mentions if m.cluster < 0]
         pending.sort(key=lambda m: (-(m.end - m.start), m.start))
         for m in pending:
+            long_form = m.acronym_of
+            if long_form is not None and long_form.cluster >= 0 and not (
+                    m.kb and clusters[long_form.cluster].kb_id not in (None, m.kb[0])):
+                join(clusters[long_form.cluster], m)
+                continue
             found = self._attach(doc, m, clusters)
             if found is not None:
                 join(found, m)
@@ -104,12 +111,6 @@ class Resolver:
                 join(by_kb.get(kb_id) or new(kb_id, self.kb.actors[kb_id].type), m)
             else:
                 join(new(None, m.etype), m)
-        for m in mentions:  # an acronym found before the long form it abbreviates
-            if m.acronym_of is not None and m.cluster != m.acronym_of.cluster:
-                a, b = clusters[m.cluster], clusters[m.acronym_of.cluster]
-                if a.kb_id is None and len(a.mentions) == 1:
-                    a.mentions = []
-                    join(b, m)
         clusters = [c for c in clusters if c.mentions]
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start)
