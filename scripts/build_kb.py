@@ -477,6 +477,8 @@ class Builder:
             if not adj:
                 continue
             forms = adjective_forms(adj, info.get("adj_f"))
+            state.add_alias(f"État {forms['ms']}")  # "l'État libanais"
+            self.key_owner.setdefault(("GPE", nz.key(f"État {forms['ms']}")), cid)
             en = (info.get("en_adj") or [None])[0]
             bodies = {
                 "mil": ("armée {fs}", ["armée {fs}", "forces armées {fp}", "militaires {mp}", "soldats {mp}",

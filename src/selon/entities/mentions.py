@@ -109,13 +109,18 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
     for ent in doc.ents:
         for s, e in clean_ner(doc, ent):
             etype = ner_type(doc, s, e, ent.label_, lex)
-            if etype is None or _not_a_name(doc, s, e, etype, lex):
+            if etype is None:
                 continue
             title_start = None
             if etype == "PERSON":  # "M. Eltsine", "reine Elizabeth": the title is not the name
                 t0 = _skip_titles(doc, s, e, lex)
                 if t0 > s:
                     title_start, s = s, t0
+            s2 = _skip_role(doc, s, e, lex)  # "Premier ministre israélien Benjamin Netanyahou"
+            if s2 > s:
+                title_start, s = None, s2
+            if s >= e or _not_a_name(doc, s, e, etype, lex):
+                continue
             inside = sorted({id(taken[t]): taken[t] for t in range(s, e) if t in taken}.values(),
                             key=lambda m: m.start)
             if not inside:
@@ -134,11 +139,36 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
     return mentions
 
 
+# Lower-case words that may start a name ("al-Assad", "de Gaulle", "ben Salmane", "van Rompuy").
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "de", "du", "des", "d", "da", "di",
+                            "del", "della", "van", "von", "der", "den", "ben", "bin", "ibn", "abu", "abou", "ould",
+                            "ag", "le", "la", "l", "mc", "mac"})
+
+
+def _skip_role(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
+    """Where the name starts in a model entity that begins with a role ("Premier ministre israélien X").
+
+    ``e`` (no name) when the role has a complement instead: "président de la République".
+    """
+    for size in range(min(lex.max_role, e - s), 0, -1):
+        if nz.fold(doc[s:s + size].text) in lex.roles:
+            i = s + size
+            while i < e and (doc[i].is_punct or (doc[i].text[:1].islower() and doc[i].pos_ == "ADJ")):
+                i += 1
+            if i < e and (doc[i].text[:1].islower() or doc[i].pos_ in ("ADP", "DET")):
+                return e
+            return i
+    return s
+
+
 def _not_a_name(doc: Doc, s: int, e: int, etype: str, lex: Lexicon) -> bool:
     """Model entities that are not names: a capitalised common word, a role, an adjective of nationality."""
     first = doc[s]
-    if first.text[:1].islower() and nz.fold(first.text).split(" ")[0] in lex.role_starts:
-        return True  # "ministre de la Défense": a role, found by the role finder
+    if etype in ("PERSON", "ORG") and first.text[:1].islower():
+        if nz.fold(first.text) not in NAME_PARTICLES:
+            return True  # "ministres des Affaires étrangères", "karvonien de la Défense": a name starts with a capital
+        if s + 1 < e and (doc[s + 1].text[:1].islower() or doc[s + 1].pos_ == "DET"):
+            return True  # "de la République" (left of a title), not "de Gaulle"
     if e - s == 1:
         folded = nz.fold(first.text)
         if folded in lex.adjectives or folded in lex.demonyms:
@@ -190,6 +220,8 @@ def _merge_with_kb(doc: Doc, s: int, e: int, etype: str, inside: list[Mention], 
         return False
     if m.start == s and m.end == e:
         return etype == "PERSON" and actor.type != "PERSON" and e - s == 1 and actor.source == "phoenix"
+    if etype == "PERSON" and actor.type != "PERSON" and m.end - m.start == 1 and e - s >= 2:
+        return True  # "Nasser Kanani" is a man, whatever place "Nasser" may also name
     left = doc[s:m.start]
     right = doc[m.end:e]
     if actor.type == "PERSON" and etype == "PERSON":

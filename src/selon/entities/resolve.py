@@ -116,7 +116,18 @@ class Resolver:
             c.mentions.sort(key=lambda m: m.start)
             if c.kb_id is None:
                 c.etype = _majority([m.etype for m in c.mentions])
+                if c.etype == "PERSON" and self._place_like(doc, c):
+                    c.etype = "GPE"
         return clusters
+
+    def _place_like(self, doc: Doc, c: Cluster) -> bool:
+        """A one-word "person" the article writes with an article ("la Karvonie", "l'Ostrélie", "en Ostrélie")."""
+        if any(m.end - m.start != 1 for m in c.mentions):
+            return False
+        for m in c.mentions:
+            if m.span_start > 0 and nz.fold(doc[m.span_start - 1].text) in ("la", "l", "le", "en", "au"):
+                return True
+        return False
 
     # -- KB choice ---------------------------------------------------------------
     def _choose_kb(self, mentions: list[Mention]) -> None:
@@ -209,6 +220,9 @@ class Resolver:
             elif m.etype != "PERSON" and nz.is_acronym(m.name_text(doc)) and len(ws) == 1 \
                     and nz.initials(x.name_text(doc)) == ws[0].upper() and len(ws[0]) >= 3:
                 best = max(best, 2)
+            elif m.etype != "PERSON" and len(ws) == 1 and len(xws) >= 2 and xws[0] == ws[0] and \
+                    ws[0] not in self.lex.not_names and len(ws[0]) >= 4:
+                best = max(best, 1)  # "les Gardiens" for "les Gardiens de la révolution"
         if best == 0 and c.kb_id and m.etype != "PERSON":
             actor = self.kb.actors[c.kb_id]
             if any(nz.key(a) == key for a in actor.names()):

@@ -144,36 +144,34 @@ class RoleFinder:
             s -= 1
         if s < 0:
             return None
+        if doc[s].pos_ == "ADP" or nz.fold(doc[s].text) in ("de", "d", "du", "des"):
+            return None  # "directeur de cabinet de Jacques Delors": the person is the complement
         sent_start = doc[m.start].sent.start
         lo = max(sent_start, s - MAX_LEFT_WINDOW)
+        best: tuple[int, tuple[int, str]] | None = None
         for j in range(s, lo - 1, -1):
             t = doc[j]
-            if t.text in _STOP or "\n" in t.text:
-                return None
             other = owner.get(j)
-            if other is not None and other.etype == "PERSON":
-                return None
-            if t.pos_ not in _COMPLEMENT_POS and not (other is not None):
-                return None
+            if t.text in _STOP or "\n" in t.text or (other is not None and other.etype == "PERSON") or (
+                    t.pos_ not in _COMPLEMENT_POS and other is None):
+                break
             found = self._role_at(doc, j)
-            if found is None or found[0] > s + 1:
-                continue
-            start = j
-            for j2 in range(j - 1, max(lo, j - self.lex.max_role) - 1, -1):  # a longer role ending here
-                longer = self._role_at(doc, j2)
-                if longer and longer[0] >= found[0]:
-                    start, found = j2, longer
-            if doc[s].pos_ == "ADP" or nz.fold(doc[s].text) in ("de", "d", "du", "des"):
-                return None  # "directeur de cabinet de Jacques Delors": the person is the complement
-            while start > lo and nz.fold(doc[start - 1].text) in self.lex.role_modifiers:
-                start -= 1
-            before = doc[start - 1] if start > sent_start else None
-            if before is not None and before.pos_ in ("NOUN", "PROPN") and owner.get(before.i) is None:
-                return None
-            if before is not None and nz.fold(before.text) in _PLURAL_DETS:
-                return None
-            return self._make(doc, start, s + 1, found[1], owner, by_index)
-        return None
+            if found is not None and found[0] <= s + 1 and (best is None or found[0] >= best[1][0]
+                                                          or nz.fold(doc[found[0]].text) in ("de", "d", "du", "des")):
+                # the outermost role whose complement reaches the name:
+                # "le porte-parole du Premier ministre israélien, Mark Regev" -> "porte-parole …"
+                best = (j, found)
+        if best is None:
+            return None
+        start, found = best
+        while start > lo and nz.fold(doc[start - 1].text) in self.lex.role_modifiers:
+            start -= 1
+        before = doc[start - 1] if start > sent_start else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and owner.get(before.i) is None:
+            return None
+        if before is not None and nz.fold(before.text) in _PLURAL_DETS:
+            return None
+        return self._make(doc, start, s + 1, found[1], owner, by_index)
 
     def _title(self, doc: Doc, m: Mention) -> Role | None:
         if m.title_start is None:
