@@ -46,6 +46,23 @@ l'armée. Le porte-parole de Tsahal a ajouté que le Hezbollah avait tiré 40 ro
 """
 
 
+HEZBOLLAH = """Le numéro deux du Hezbollah menace Israël
+
+Le secrétaire général adjoint du Hezbollah a averti dimanche qu'une offensive israélienne contre le Liban \
+« ne resterait pas sans réponse ». Naïm Kassem s'exprimait lors d'une cérémonie à Beyrouth, selon la chaîne \
+Al-Manar.
+
+Cheikh Naim Qassem a également salué le rôle de l'Iran. Le ministre iranien des Affaires étrangères, Hossein \
+Amir-Abdollahian, avait rencontré la veille le chef du Hezbollah, Hassan Nasrallah. M. Abdullahian a ensuite \
+gagné Damas. Washington accuse Téhéran de soutenir les Houthis du Yémen.
+"""
+
+
+@pytest.fixture(scope="module")
+def hezbollah(extract):
+    return extract(HEZBOLLAH)
+
+
 @pytest.fixture(scope="module")
 def qods(extract):
     return extract(QODS)
@@ -139,6 +156,26 @@ def test_roles_and_a_description_resolved_by_the_article(liban):
     assert "porte-parole de l'armée" in hagari.roles
     assert "porte-parole de Tsahal" in hagari.roles  # "Le porte-parole de Tsahal a ajouté"
     assert entity(liban, "Joseph Aoun").roles == ["président libanais"]
+
+
+def test_description_resolved_through_the_kb_when_the_article_gives_no_role(hezbollah):
+    qassem = entity(hezbollah, "Naïm Kassem")
+    assert entity(hezbollah, "Cheikh Naim Qassem") is qassem
+    # "Le secrétaire général adjoint du Hezbollah a averti…": the KB says who holds that post
+    assert "secrétaire général adjoint du Hezbollah" in qassem.roles
+
+
+def test_surname_transliteration_and_a_role_that_is_not_a_ministry(hezbollah):
+    minister = entity(hezbollah, "Hossein Amir-Abdollahian")
+    assert entity(hezbollah, "M. Abdullahian") is minister
+    assert minister.roles == ["ministre iranien des Affaires étrangères"]
+    names = {n for e in hezbollah.entities if e is not minister for n in [e.name, *e.aliases]}
+    assert "ministre iranien des Affaires étrangères" not in names  # "ministre" is not "ministère"
+
+
+def test_capital_as_object_of_an_accusation_is_the_state(hezbollah):
+    assert entity(hezbollah, "Téhéran").kb_id == "Q794"
+    assert entity(hezbollah, "Damas").kb_id != "Q858"  # "a gagné Damas": a place reached
 
 
 def test_named_operation_is_an_event(liban):

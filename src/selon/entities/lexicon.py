@@ -26,6 +26,7 @@ class Lexicon:
     agentive_nouns: frozenset[str]
     agentive_preps: frozenset[str]
     non_agentive_verbs: frozenset[str]
+    agentive_object_verbs: frozenset[str]
     loc_heads: frozenset[str]
     event_heads: frozenset[str]
     demonyms: dict[str, str]  # folded plural noun ("russes") -> ISO country code
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         agentive_nouns=frozenset(nz.fold(w) for w in metonymy.get("agentive_nouns") or []),
         agentive_preps=frozenset(nz.fold(w) for w in metonymy.get("agentive_prepositions") or []),
         non_agentive_verbs=frozenset(nz.fold(w) for w in metonymy.get("non_agentive_verbs") or []),
+        agentive_object_verbs=frozenset(nz.fold(w) for w in metonymy.get("agentive_object_verbs") or []),
         loc_heads=frozenset(nz.fold(w) for w in data.get("loc_heads") or []),
         event_heads=frozenset(nz.fold(w) for w in data.get("event_heads") or []),
         demonyms=demonyms,

@@ -156,7 +156,9 @@ class Resolver:
         return False
 
     def _agentive_at(self, doc: Doc, start: int, root: Token) -> bool:
-        if root.dep_ in ("nsubj", "nsubj:pass") and root.head.lemma_ not in self.lex.non_agentive_verbs:
+        if root.dep_ in ("nsubj", "nsubj:pass") and nz.fold(root.head.lemma_) not in self.lex.non_agentive_verbs:
+            return True
+        if root.dep_ in ("obj", "iobj") and nz.fold(root.head.lemma_) in self.lex.agentive_object_verbs:
             return True
         if start == 0:
             return False

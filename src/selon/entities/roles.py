@@ -186,6 +186,8 @@ class RoleFinder:
     def _descriptions(self, doc: Doc, owner: dict[int, Mention], by_index: dict[int, Cluster],
                       clusters: list[Cluster], used: set[int]) -> list[Mention]:
         added: list[Mention] = []
+        meta = doc._.selon_meta if doc.has_extension("selon_meta") else None
+        published = meta.get("published") if isinstance(meta, dict) else None
         persons = [c for c in clusters if c.etype == "PERSON"]
         if not persons:
             return added
@@ -226,7 +228,7 @@ class RoleFinder:
                     if owner.get(t) is not None and owner[t].cluster == role.org:
                         org_end = owner[t].end
                         break
-            target = self._holder(role, persons, by_index)
+            target = self._holder(role, persons, by_index, published)
             if target is not None:
                 m = Mention(start, org_end if role.org is not None else end, "PERSON", [], "descriptor")
                 m.cluster = target.index
@@ -237,7 +239,8 @@ class RoleFinder:
             i = end
         return added
 
-    def _holder(self, role: Role, persons: list[Cluster], by_index: dict[int, Cluster]) -> Cluster | None:
+    def _holder(self, role: Role, persons: list[Cluster], by_index: dict[int, Cluster],
+                published: str | None = None) -> Cluster | None:
         """The one person of the document holding this role, from the article's roles, else the KB."""
         same = [c for c in persons if any(r.group == role.group and _same_place(r, role) for r in c.roles)]
         if len(same) == 1:
@@ -253,11 +256,19 @@ class RoleFinder:
             if actor is None:
                 continue
             for aff in actor.affiliations:
-                if aff.get("to") == org_kb and not aff.get("end") and \
+                if aff.get("to") == org_kb and _held_at(aff, published) and \
                         self.lex.roles.get(nz.fold(str(aff.get("role") or ""))) == role.group:
                     kb_same.append(c)
                     break
         return kb_same[0] if len(kb_same) == 1 else None
+
+
+def _held_at(aff: dict, published: str | None) -> bool:
+    """Whether a KB affiliation held on the publication date (any date when it is unknown)."""
+    if not published:
+        return True
+    start, end = str(aff.get("start") or ""), str(aff.get("end") or "")
+    return (not start or start[:len(published)] <= published) and (not end or published[:len(end)] <= end)
 
 
 def _same_place(a: Role, b: Role) -> bool:

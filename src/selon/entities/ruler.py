@@ -96,6 +96,14 @@ def word_stream(doc: Doc) -> list[Word]:
     return words
 
 
+def _name_variant(text_words: list[str], cases: list[str], alias_words: list[str]) -> bool:
+    """A transliteration differs from the alias only in capitalised words ("Force Quds"), never in a
+    common word ("ministre" is not "ministère")."""
+    if not nz.variant_words(text_words, alias_words):
+        return False
+    return all(t == a or c != "L" for t, a, c in zip(text_words, alias_words, cases, strict=True))
+
+
 def _case_ok(pattern: str, cases: list[str]) -> bool:
     if len(pattern) != len(cases):
         return False
@@ -175,7 +183,7 @@ class KBRuler:
             cases = [words[p].case for p in positions]
             text_words = [words[p].text for p in positions]
             ok = [h for h in hits if _case_ok(h.case, cases)
-                  and (exact or nz.variant_words(text_words, h.folded.split(" ")))
+                  and (exact or _name_variant(text_words, cases, h.folded.split(" ")))
                   and self._context_ok(doc, words, positions, h, caps_sents)]
             if ok:
                 ok.sort(key=lambda h: h.priority)
