@@ -61,17 +61,24 @@ class Resolver:
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         clusters: list[Cluster] = []
         by_kb: dict[str, Cluster] = {}
+        index: dict[str, set[int]] = {}  # name keys -> clusters, so that a name is compared with few others
 
         def new(kb_id: str | None, etype: str) -> Cluster:
             c = Cluster(len(clusters), kb_id=kb_id, etype=etype)
             clusters.append(c)
             if kb_id:
                 by_kb[kb_id] = c
+                for name in self.kb.actors[kb_id].names():
+                    for k in _stored_keys(nz.content_words(nz.words(name)), name):
+                        index.setdefault(k, set()).add(c.index)
             return c
 
         def join(c: Cluster, m: Mention) -> None:
             c.mentions.append(m)
             m.cluster = c.index
+            text = m.name_text(doc)
+            for k in _stored_keys(nz.content_words(nz.words(text)), text):
+                index.setdefault(k, set()).add(c.index)
 
         self._choose_kb(mentions)
         # 1. strong KB links
@@ -103,7 +110,7 @@ class Resolver:
                     m.kb and clusters[long_form.cluster].kb_id not in (None, m.kb[0])):
                 join(clusters[long_form.cluster], m)
                 continue
-            found = self._attach(doc, m, clusters)
+            found = self._attach(doc, m, clusters, index)
             if found is not None:
                 join(found, m)
             elif m.kb:
@@ -174,14 +181,18 @@ class Resolver:
         return False
 
     # -- name rules --------------------------------------------------------------
-    def _attach(self, doc: Doc, m: Mention, clusters: list[Cluster]) -> Cluster | None:
+    def _attach(self, doc: Doc, m: Mention, clusters: list[Cluster], index: dict[str, set[int]]) -> Cluster | None:
         text = m.name_text(doc)
         ws = nz.content_words(nz.words(text))
         if not ws:
             return None
         key = " ".join(ws)
+        near: set[int] = set()
+        for k in _lookup_keys(ws, text):
+            near |= index.get(k, set())
         candidates: list[tuple[int, Cluster]] = []
-        for c in clusters:
+        for i in sorted(near):
+            c = clusters[i]
             if not c.mentions or not self._compatible(m, c):
                 continue
             score = self._name_score(doc, m, ws, key, c)
@@ -237,6 +248,24 @@ class Resolver:
                     best = 2
                     break
         return best
+
+
+def _stored_keys(ws: list[str], text: str) -> list[str]:
+    """Keys under which a cluster is found by the names it holds (see ``_lookup_keys``)."""
+    if not ws:
+        return []
+    keys = [f"k:{' '.join(ws)}", f"p:{nz.phon_key(ws)}", f"s:{nz.phon(ws[-1])}"]
+    if len(ws) >= 2:
+        keys += [f"i:{nz.initials(text)}", f"h:{ws[0]}"]
+    return keys
+
+
+def _lookup_keys(ws: list[str], text: str) -> list[str]:
+    """Keys of the clusters a name may belong to: same name, same sound, same surname, its acronym, its head."""
+    keys = [f"k:{' '.join(ws)}", f"p:{nz.phon_key(ws)}", f"s:{nz.phon(ws[-1])}"]
+    if len(ws) == 1:
+        keys += [f"i:{ws[0].upper()}", f"h:{ws[0]}"]
+    return keys
 
 
 def _surname_of(short: list[str], full: list[str]) -> bool:
