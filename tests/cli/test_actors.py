@@ -76,3 +76,12 @@ def test_ambiguous_and_unknown_names(db):
     res = run("actor", "Personne Inconnue", "--db", db)
     assert res.exit_code == 1 and "no actor" in res.stderr and "Traceback" not in res.output
     assert run("actor", "#999999", "--db", db).exit_code == 1
+
+
+def test_bad_user_kb_is_refused_before_workers_start(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Le FPLA a revendiqué l'attaque.\n", encoding="utf-8")
+    bad = tmp_path / "kb.jsonl"
+    bad.write_text('{"id": "x", "type": "ORG"}\n', encoding="utf-8")
+    res = run("extract", str(art), "--kb", str(bad), "-w", "2")
+    assert res.exit_code == 2 and "kb.jsonl:1: missing name" in res.stderr and "Traceback" not in res.output
