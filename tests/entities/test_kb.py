@@ -141,3 +141,12 @@ def test_bad_user_kb_is_a_clear_error(tmp_path, content, message):
 def test_missing_user_kb(tmp_path):
     with pytest.raises(KBError, match="no such KB file"):
         read_user_kb(str(tmp_path / "nope.jsonl"))
+
+
+def test_kb_is_built_from_the_current_outlet_profiles(kb):
+    # outlets.yaml is shared with cleaning: after editing it, rebuild the KB (scripts/build_kb.py).
+    from selon.data import load_yaml
+
+    for outlet in load_yaml("outlets.yaml"):
+        found = [a for a in kb.find(outlet["name"]) if a.type == "ORG" and a.outlet]
+        assert found, f"outlet {outlet['name']!r} missing from actors.jsonl: run scripts/build_kb.py"
