@@ -220,7 +220,7 @@ def test_record_store_round_trip(tmp_path):
     """What goes into the store comes back the same (SQLite text, offsets, optional fields)."""
     with open_store(str(tmp_path / "p.db")) as store:
 
-        @settings(max_examples=60, deadline=None)
+        @settings(max_examples=25, deadline=None)
         @given(records())
         def stored(generated):
             rec, raw = generated

@@ -103,10 +103,12 @@ def _kb_affiliations(conn: Connection, actor_id: int, kb_id: str) -> None:
 def record_entity(conn: Connection, actor_id: int, article_id: int, entity_id: int, ent: Entity) -> None:
     """Keep the names and roles this article gave the actor, with the article as their source."""
     names = dict.fromkeys([ent.name, *ent.aliases])
-    conn.execute(insert(s.actor_aliases), [
+    aliases = [
         {"actor_id": actor_id, "alias": n, "norm": nz.key(n) or nz.fold(n), "article_id": article_id,
          "entity_id": entity_id} for n in names if n.strip()
-    ])
+    ]
+    if aliases:  # an empty list would be INSERT ... DEFAULT VALUES
+        conn.execute(insert(s.actor_aliases), aliases)
     if ent.roles:
         conn.execute(insert(s.actor_roles), [
             {"actor_id": actor_id, "role": r, "article_id": article_id, "entity_id": entity_id}
