@@ -38,6 +38,7 @@ LIMIT = 0.5  # seconds for one search over ~1,500 characters; linear patterns ta
 # escapes, groups with options, character classes, counted repeats; or a key that says "pattern".
 LOOKS_LIKE_REGEX = re.compile(r"\\[a-zA-Z.()\[\]]|\(\?|\[[^\]]+\]|\{\d+(?:,\d*)?\}")
 REGEX_KEY = re.compile(r"pattern|regex|(?:^|[._])re(?:$|[._\[])", re.IGNORECASE)
+REGEX_KEY_IN_JSON = re.compile(r'"(?:[^"]*(?:pattern|regex)[^"]*|re)"\s*:', re.IGNORECASE)
 SEARCHING = {"search", "findall", "finditer", "sub", "subn", "split"}
 FLAG_ARG = {"compile": 1, "match": 2, "search": 2, "fullmatch": 2, "findall": 2, "finditer": 2,
             "split": 3, "sub": 4, "subn": 4}
@@ -63,8 +64,9 @@ def data_patterns() -> Iterator[tuple[re.Pattern[str], str, str]]:
             docs = [yaml.safe_load(path.read_text(encoding="utf-8"))]
         elif path.suffix == ".json":
             docs = [json.loads(path.read_text(encoding="utf-8"))]
-        elif path.suffix == ".jsonl":
-            docs = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        elif path.suffix == ".jsonl":  # records (a KB): only values under a key that says "pattern"
+            docs = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()
+                    if ln.strip() and REGEX_KEY_IN_JSON.search(ln)]
         else:
             continue
         for doc in docs:
@@ -116,6 +118,9 @@ def literal_patterns() -> Iterator[tuple[re.Pattern[str], str, str]]:
                     continue
 
 
+ATOMS = {str, bytes, int, float, bool, type(None)}
+
+
 def _ours(obj: Any) -> bool:
     return str(getattr(obj, "__module__", None) or "").startswith("selon")
 
@@ -158,7 +163,7 @@ def held_patterns(roots: dict[str, Any], depth: int = 8) -> Iterator[tuple[re.Pa
             slots = [k for k in getattr(type(obj), "__slots__", ()) if hasattr(obj, k)]
             children = [(f"{where}.{k}", v) for k, v in attrs.items()]
             children += [(f"{where}.{k}", getattr(obj, k)) for k in slots]
-        queue.extend((v, w, level + 1) for w, v in children)
+        queue.extend((v, w, level + 1) for w, v in children if type(v) not in ATOMS)
 
 
 def selon_modules() -> dict[str, Any]:
