@@ -1,0 +1,447 @@
+"""Who acts and at whom: actors, recipients and location of a trigger, from the dependency parse.
+
+Verbs: subject and object in the active voice, the agent ("par X") and the
+passive subject in the passive, prepositional targets ("contre", "sur",
+"avec", "entre X et Y"), shared subjects of coordinated and controlled
+verbs, relative pronouns and pronoun subjects.  Nouns: their own
+complements ("la rencontre entre X et Y", "les frappes du Hamas contre X",
+"attaques lancées par X"), the subject of a verb that carries them ("X a
+lancé une attaque"), possessives ("sa visite"), and patient frames ("la base
+a été la cible de ...").  When the parse gives nothing sure, the role stays
+empty: no actor is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from selon.events.context import POSSESSIVE, DocContext, _dedupe
+from selon.events.triggers import Trigger
+
+TARGET_CASES = frozenset({"contre", "sur", "envers", "vers", "à l'encontre", "à l'encontre de", "visant"})
+WITH_CASES = frozenset({"avec", "auprès", "auprès de", "aux côtés de", "à côté de"})
+PLACE_CASES = frozenset({"à", "dans", "en", "près", "près de", "au large de", "à proximité de", "au", "aux",
+                         "depuis", "à le"})
+GENITIVE_CASES = frozenset({"de", "de le", "des"})
+OBL_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "dep"})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Types where "à X" names who it is for ("une aide à Gaza", "demander à l'Iran"), not where it happens.
+DATIVE_TYPES = frozenset({"AID", "REQUEST", "SUPPORT", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "ACCUSE"})
+# Verbs whose subject phrase is an occurrence of the nominal event: "une rencontre a eu lieu entre X et Y".
+OCCURRENCE = frozenset({"avoir", "tenir", "dérouler", "produire", "intervenir", "survenir", "commencer", "éclater",
+                        "reprendre", "poursuivre", "cibler", "viser", "frapper", "toucher", "faire", "constituer"})
+LEFT_SUBJECT_WINDOW = 12
+SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PUNCT", "SPACE", "PART", "CCONJ"})
+
+
+@dataclass
+class Args:
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    location: str | None = None
+
+
+def is_passive(v: Token) -> bool:
+    kids = list(v.children)
+    if any(c.dep_ == "aux:pass" for c in kids):
+        return True
+    return any(c.dep_ == "nsubj:pass" for c in kids) and any(c.dep_.startswith("aux") and c.lemma_ == "être"
+                                                            for c in kids)
+
+
+def _finite(v: Token) -> bool:
+    return "Fin" in v.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in v.children)
+
+
+def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
+    """The actor(s) a verb's subject stands for, following shared subjects when the verb has none."""
+    subj = subject_token(v)
+    if subj is not None:
+        if is_passive(v):
+            agent = _agent(ctx, v)
+            return ctx.np_entities(agent) if agent is not None else []
+        found = ctx.np_entities(subj)
+        if found:
+            return found
+        if subj.i < v.i and _intervening_subject(ctx, subj, v):
+            return _left_subject(ctx, v)  # a far "subject" the parser borrowed, a named phrase dangling nearer
+        cc = next((c for c in v.children if c.dep_ == "cc"), None)
+        if not (v.dep_ == "ccomp" and cc is not None and subj.i < cc.i < v.i):
+            return found
+        # "X a déclaré que A était B et a salué C": "et a salué" is X's, the parser took B for its subject
+    if depth < 3 and v.head.i != v.i:
+        p = v.head
+        if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
+            if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
+                return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
+            return []
+        controlled = v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(
+            c.dep_ == "mark" and ctx.keys[c.i][1] in ("à", "de") for c in v.children))
+        if controlled and ctx.lemma(p) in ctx.lex.object_control:
+            obj = next((c for c in p.children if c.dep_ in ("obj", "iobj")), None)
+            if obj is not None:
+                return ctx.np_entities(obj) if obj.pos_ != "PRON" else []
+        coordinated = v.dep_ in ("conj", "xcomp", "advcl") or (
+            v.dep_ == "ccomp" and any(c.dep_ == "cc" for c in v.children))
+        if coordinated and p.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not _intervening_subject(ctx, p, v):
+            return subject_entities(ctx, p, depth + 1)
+    return _left_subject(ctx, v)
+
+
+def subject_token(v: Token) -> Token | None:
+    """The subject of a verb; of two (a parse error), the one nearest before it."""
+    subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if len(subs) > 1:
+        before = [c for c in subs if c.i < v.i]
+        return before[-1] if before else subs[0]
+    return subs[0] if subs else None
+
+
+def _np_top(tok: Token) -> Token:
+    """Climb nmod links to the head of a whole noun phrase ("Force" -> "commandant")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in ("nmod", "flat:name", "appos") and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        else:
+            break
+    return t
+
+
+def _agent(ctx: DocContext, v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obl:mod", "nmod") and ctx.case_of(c) == "par"):
+            return c
+    return None
+
+
+def _intervening_subject(ctx: DocContext, p: Token, v: Token) -> bool:
+    """A bare named phrase left dangling between two verbs is the second one's subject the parser missed
+    (a phrase that already is another verb's subject does not count)."""
+    for t in ctx.tokens_between(p.i, v.i):
+        if ctx.entity_of(t) and t.dep_ in ("obl:mod", "appos", "dep", "conj", "nmod") and \
+                ctx.case_of(t) is None and t.i > p.i:
+            sp = ctx.mention_at(t)
+            if sp is not None and sp.root.i == t.i and ctx.case_of(sp.root) is None and t.i < v.i:
+                return True
+    return False
+
+
+def _left_subject(ctx: DocContext, v: Token) -> list[str]:
+    """Nearest bare named phrase left of a verb that lost its subject in the parse."""
+    start = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
+    sent = ctx.sentence(v)
+    i = start - 1
+    steps = 0
+    while i >= sent.start and steps < LEFT_SUBJECT_WINDOW:
+        t = ctx.doc[i]
+        steps += 1
+        if (t.pos_ == "VERB" and ctx.lemma(t) not in ("avoir", "être")) or \
+                (t.pos_ == "SCONJ" and ctx.keys[i][1] not in ("que", "qu'")):
+            return []
+        sp = ctx.mention_at(t)
+        if sp is not None:
+            top = _np_top(sp.root)  # "Avi Dichter, ancien chef du Shin Bet, a annoncé": the whole phrase
+            if top.i < sent.start or ctx.case_of(top) is not None or top.dep_ in ("obj", "iobj"):
+                return []
+            return ctx.np_entities(top) or [sp._.entity_id]
+        i -= 1
+    return []
+
+
+def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
+    """Prepositional targets ("sur Israël", "contre la base") in a phrase, a couple of levels down."""
+    out: list[Token] = []
+    frontier = [tok]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or c.i in ctx._triggers:
+                    continue
+                if ctx.case_of(c) in TARGET_CASES:
+                    out.append(c)
+                nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def between(ctx: DocContext, c: Token) -> tuple[list[str], list[str]]:
+    """ "entre X et Y": X acts, Y receives (each side resolved on its own, so an unknown X stays empty)."""
+    first = [e for e in ctx._np_entity(c, "actor", 0)]
+    rest: list[str] = []
+    for conj in ctx.conjuncts(c):
+        rest.extend(ctx._np_entity(conj, "actor", 0))
+    if rest or first:
+        last = max(t.i for t in c.subtree)
+        rest.extend(ctx.coordinated_after(last, "actor"))
+    return first, [r for r in rest if r not in first]
+
+
+def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: bool = False) -> None:
+    """A phrase with "à"/"dans"/"en": a place where it happens, or the party it goes to."""
+    ents = ctx.np_entities(c, "target")
+    if not ents:
+        return
+    places = [e for e in ents if ctx.etype(e) in ("GPE", "LOC")]
+    if dative and ctx.case_of(c) in ("à", "à le", "au", "aux") and ctx.etype(ents[0]) != "LOC":
+        args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+        return  # "a fourni une aide à Gaza", "a demandé à l'Iran de ..."
+    if len(places) == len(ents):
+        if visit and not args.recipients:
+            args.recipients.extend(places)
+        elif args.location is None:
+            args.location = places[0]
+    elif dative and ctx.etype(ents[0]) in ("PERSON", "ORG"):
+        args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+
+
+def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
+    v = trig.head
+    args = Args()
+    passive = is_passive(v)
+    visit = mode == "visit"
+    if passive:
+        agent = _agent(ctx, v)
+        if agent is not None:
+            args.actors = ctx.np_entities(agent)
+        subj = subject_token(v)
+        if subj is not None:
+            args.recipients = ctx.np_entities(subj, "recipient")
+    else:
+        args.actors = subject_entities(ctx, v)
+        if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm", []) and \
+                v.head.pos_ in ("NOUN", "PROPN"):
+            # "la base visée par des tirs": a participle on a noun names what suffers the act
+            agent = _agent(ctx, v)
+            if agent is not None:
+                args.actors = ctx.np_entities(agent)
+            args.recipients = ctx.np_entities(v.head, "recipient")
+        nounish = v.pos_ in ("NOUN", "PROPN")  # a verb the tagger took for a noun: "l'Iran attaque Israël"
+        for o in (c for c in v.children if c.dep_ in ("obj", "iobj")
+                  or (nounish and c.dep_ == "nmod" and ctx.case_of(c) is None)):
+            if o.i in events:  # the object is itself an event: "a condamné les frappes de X" -> X
+                args.recipients.extend(events[o.i].actors)
+                continue
+            if o.pos_ == "PRON" and ctx.keys[o.i][1] in ("les", "le", "la", "l'", "lui", "leur"):
+                continue  # object clitics point anywhere; better none than a wrong one
+            args.recipients.extend(ctx.np_entities(o, "recipient"))
+            for pp in _target_pps(ctx, o):
+                args.recipients.extend(ctx.np_entities(pp, "target"))
+    words = [v, *(ctx.doc[i] for i in range(trig.start, trig.end) if i != v.i)]
+    for c in (k for w in words for k in w.children if not trig.start <= k.i < trig.end):
+        if c.dep_ not in OBL_DEPS or c.i in ctx._triggers and c.dep_ not in ("obl", "obl:arg", "obl:mod"):
+            continue
+        case = ctx.case_of(c)
+        if case is None:
+            continue
+        if case in TARGET_CASES or case in WITH_CASES:
+            args.recipients.extend(ctx.np_entities(c, "target"))
+        elif case == "entre":
+            first, rest = between(ctx, c)
+            if not args.actors:
+                args.actors = first
+                args.recipients.extend(rest)
+            else:
+                args.recipients.extend(first + rest)
+        elif case in PLACE_CASES:
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
+    for w in words[1:]:
+        det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
+        if det is not None and w.pos_ == "NOUN" and not args.recipients:
+            args.recipients = ctx.possessor(det, args.actors)  # "se sont rangés de son côté"
+    if trig.spec.swap:
+        args.actors, args.recipients = args.recipients, args.actors
+    if trig.spec.embed == "deny":
+        args.recipients = []  # what is denied is content, not a party ("toute implication de l'Iran")
+    has_obj = any(c.dep_ in ("obj", "iobj") for c in v.children)
+    _split_symmetric(trig, args, ctx.reflexive(v) or not has_obj)
+    return _clean(args)
+
+
+def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
+    n = trig.head
+    args = Args()
+    visit = mode == "visit"
+    possessive = False
+    genitive: list[Token] = []
+    for h in [n, *trig.extra]:
+        for c in h.children:
+            if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE:
+                possessive = True
+                continue
+            if c.dep_ == "acl":
+                agent = _agent(ctx, c)
+                if agent is not None:
+                    args.actors.extend(ctx.np_entities(agent))
+                if ctx.lemma(c) == "viser":
+                    for o in c.children:
+                        if o.dep_ == "obj":
+                            args.recipients.extend(ctx.np_entities(o, "recipient"))
+                continue
+            case = ctx.case_of(c)
+            if case is None:
+                continue
+            if case == "entre":
+                first, rest = between(ctx, c)
+                args.actors.extend(first)
+                args.recipients.extend(rest)
+            elif case in WITH_CASES or case in TARGET_CASES:
+                args.recipients.extend(ctx.np_entities(c, "target"))
+            elif case == "par":
+                args.actors.extend(ctx.np_entities(c))
+            elif case in GENITIVE_CASES and c.i not in ctx._triggers:
+                genitive.append(c)
+                if ctx.entity_of(c) is None:
+                    for gc in c.children:  # "la proposition de trêve présentée par la France"
+                        agent = _agent(ctx, gc) if gc.dep_ == "acl" else None
+                        if agent is not None:
+                            args.actors.extend(ctx.np_entities(agent))
+            elif case in PLACE_CASES:
+                _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
+    for g in genitive:
+        ents = [e for e in ctx.np_entities(g) if ctx.etype(e) != "EVENT"]
+        for e in ents:
+            kind = ctx.etype(e)
+            how = trig.spec.genitive
+            if how == "recipient" or kind == "LOC" or (how == "auto" and kind == "GPE"):
+                args.recipients.append(e)
+            elif not args.actors or args.actors == [e]:
+                args.actors.append(e)
+            else:
+                args.recipients.append(e)
+    if not args.recipients:
+        for pp in _target_pps(ctx, n):  # "une attaque de drones et de missiles contre Israël"
+            args.recipients.extend(ctx.np_entities(pp, "target"))
+    for c in n.children:
+        if c.dep_ == "amod" and not args.actors:
+            state = ctx.demonym(c)  # "les frappes israéliennes", "l'invasion russe"
+            if state and state not in args.recipients:
+                args.actors.append(state)
+    gov = n.head if n.head.i != n.i else None
+    if gov is not None:
+        _from_governor(ctx, trig, gov, args, possessive)
+    if not args.actors and not args.recipients:
+        _occurrence(ctx, n, args)
+    _split_symmetric(trig, args)
+    return _clean(args)
+
+
+def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, possessive: bool) -> None:
+    """Arguments a nominal event takes from the verb or noun it depends on."""
+    n = trig.head
+    lex = ctx.lex
+    glemma = ctx.lemma(gov)
+    dep = n.dep_
+    reporting = _self_report(ctx, gov)
+    light = (glemma in lex.light_verb_words and not _il_y_a(ctx, gov)) or reporting
+    if not args.actors and (gov.pos_ in ("VERB", "AUX", "ADJ") or reporting) and \
+            dep in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp", "nmod", "ccomp"):
+        if light and not _outlet_subject(ctx, gov):
+            args.actors = subject_entities(ctx, gov)
+    if glemma in lex.patient_heads and dep in ("nmod", "obl", "obl:arg", "obj", "xcomp"):
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubj:pass")), None) or \
+            next((t for t in gov.subtree if t.i < gov.i and t.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None:
+            args.recipients.extend(ctx.np_entities(subj, "recipient"))
+    if possessive and not args.actors:
+        if gov.pos_ in ("ADV", "ADP") and gov.head.i != gov.i:
+            gov = gov.head  # "lors de sa visite"
+        if gov.pos_ in ("VERB", "AUX"):
+            args.actors = subject_entities(ctx, gov)
+        elif gov.pos_ in ("NOUN", "PROPN"):
+            args.actors = ctx.np_entities(gov) if ctx.entity_of(gov) else []
+    if (light or dep in ("nsubj", "nsubj:pass") and glemma in OCCURRENCE) and gov.pos_ in ("VERB", "AUX", "NOUN"):
+        for c in gov.children:
+            if c.i == n.i or c.i < n.i and dep not in ("nsubj", "nsubj:pass"):
+                continue
+            case = ctx.case_of(c)
+            if case in TARGET_CASES or case in WITH_CASES:
+                args.recipients.extend(ctx.np_entities(c, "target"))
+            elif case == "entre":
+                first, rest = between(ctx, c)
+                if not args.actors:
+                    args.actors = first
+                    args.recipients.extend(rest)
+                else:
+                    args.recipients.extend(first + rest)
+    if not args.recipients and (gov.pos_ in ("VERB", "AUX") or reporting) and light:
+        # "X a fait état du tir de missiles contre la base": the target hangs on the verb, after the noun
+        for c in _target_pps(ctx, gov):
+            if c.i > n.i:
+                args.recipients.extend(ctx.np_entities(c, "target"))
+
+
+def _il_y_a(ctx: DocContext, gov: Token) -> bool:
+    """ "il y a une semaine": "avoir" with "y" is no carrier of an event."""
+    return any(c.dep_.startswith("expl") or ctx.keys[c.i][1] == "y" for c in gov.children)
+
+
+def _occurrence(ctx: DocContext, n: Token, args: Args) -> None:
+    """"La semaine dernière une rencontre a eu lieu entre X et Y" with the noun hung on the wrong phrase:
+    climb to the phrase that is the subject of an occurrence verb and take that verb's "entre"/"avec"."""
+    top = n
+    for _ in range(3):
+        if top.dep_ in ("nmod", "appos") and top.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head
+        else:
+            break
+    if top is n or top.dep_ not in ("nsubj", "nsubj:pass") or ctx.lemma(top.head) not in OCCURRENCE:
+        return
+    for c in top.head.children:
+        case = ctx.case_of(c)
+        if case == "entre":
+            first, rest = between(ctx, c)
+            args.actors.extend(first)
+            args.recipients.extend(rest)
+        elif case in WITH_CASES:
+            args.recipients.extend(ctx.np_entities(c, "target"))
+
+
+def _self_report(ctx: DocContext, gov: Token) -> bool:
+    lex = ctx.lex
+    if ctx.lemma(gov) in lex.self_report_verbs or ctx.lemma(gov) in lex.claim_verbs:
+        return True
+    if ctx.lemma(gov) == "faire" and any(ctx.lemma(c) == "état" and c.dep_ == "obj" for c in gov.children):
+        return True
+    # "X a fait état de": parsed with "état" as the head
+    return ctx.lemma(gov) == "état" and any(ctx.lemma(t) == "faire" for t in (*gov.children, gov.head))
+
+
+def _outlet_subject(ctx: DocContext, gov: Token) -> bool:
+    """A news outlet reporting an event is its source, not its actor."""
+    from selon.events.attribution import is_outlet
+
+    if ctx.lemma(gov) in ctx.lex.light_verb_words and ctx.lemma(gov) not in ctx.lex.claim_verbs:
+        return False
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj",)), None)
+    if subj is None:
+        return False
+    ents = ctx.np_entities(subj)
+    return any(is_outlet(ctx, e) for e in ents) or ctx.has_key(subj, ctx.lex.anonymous_sources)
+
+
+def _split_symmetric(trig: Trigger, args: Args, reciprocal: bool = True) -> None:
+    """ "X et Y se sont rencontrés": the first named acts, the others receive (as "entre X et Y");
+    not when they met someone else ("X et Y l'ont rencontré")."""
+    if trig.type in SYMMETRIC and reciprocal and not args.recipients and len(args.actors) > 1:
+        args.recipients = args.actors[1:]
+        args.actors = args.actors[:1]
+
+
+def _clean(args: Args) -> Args:
+    args.actors = _dedupe(args.actors)
+    args.recipients = [r for r in _dedupe(args.recipients) if r not in args.actors]
+    if args.location in args.actors or args.location in args.recipients:
+        args.location = None
+    return args
+
+
+def extract_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
+    if trig.nominal and any(c.dep_ in ("nsubj", "nsubj:pass") for c in trig.head.children):
+        return verbal_args(ctx, trig, mode, events)  # a noun with a subject is a verb mis-tagged
+    if trig.nominal:
+        return nominal_args(ctx, trig, mode, events)
+    return verbal_args(ctx, trig, mode, events)

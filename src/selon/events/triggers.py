@@ -1,0 +1,190 @@
+"""Event triggers: the words of a sentence that name a PLOVER event, found through the lexicon.
+
+A trigger is a verb ("a bombardé"), a noun ("les frappes", "une rencontre") or
+a multiword form ("ouvrir le feu", "mettre en garde"), each with the
+constraints its lexicon entry sets (an object word, a reflexive clitic, a
+governing verb).  Words inside an entity name are never triggers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from selon.events.context import DocContext
+from selon.events.lexicon import Spec
+
+WINDOW = 6  # words after a trigger that count as its phrase for `with` and mode cues
+MAX_GAPS = 3  # auxiliaries, adverbs and determiners skipped inside a multiword form
+GAP_POS = frozenset({"AUX", "ADV", "DET", "SPACE"})
+
+
+@dataclass
+class Trigger:
+    spec: Spec
+    head: Token
+    start: int  # token range of the trigger words
+    end: int
+    extra: list[Token] = field(default_factory=list)  # coordinated nouns of the same type ("attaques et bombardements")
+
+    @property
+    def nominal(self) -> bool:
+        return self.spec.pos == "NOUN" or (self.spec.pos == "PHRASE" and self.head.pos_ in ("NOUN", "PROPN"))
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+
+def is_verbal(tok: Token) -> bool:
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
+    return tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm", []))
+
+
+def is_nominal(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in tok.children))
+
+
+def phrase_scope(ctx: DocContext, tok: Token) -> list[Token]:
+    """The words that make up a trigger's phrase: dependents two levels down, its head, the next few words."""
+    out: list[Token] = [tok.head] if tok.head.i != tok.i else []
+    for c in tok.children:
+        out.append(c)
+        out.extend(c.children)
+    sent_end = ctx.sentence(tok).end
+    out.extend(ctx.doc[i] for i in range(tok.i + 1, min(sent_end, tok.i + 1 + WINDOW)))
+    return out
+
+
+def _without_scope(tok: Token) -> list[Token]:
+    out: list[Token] = [tok.head] if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN") else []
+    for c in tok.children:
+        out.append(c)
+        out.extend(g for g in c.children if not (g.pos_ == "ADP" and tok.pos_ in ("NOUN", "PROPN")))
+    return out
+
+
+def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) -> bool:
+    if spec.reflexive is True and not ctx.reflexive(tok):
+        return False
+    if spec.reflexive is False and ctx.reflexive(tok):
+        return False
+    if spec.intransitive and any(c.dep_ == "obj" for c in tok.children):
+        return False
+    if spec.heads:
+        gov = tok.head
+        if gov.i == tok.i or not ctx.has_key(gov, spec.heads):
+            return False
+    if spec.with_:
+        words = [t for t in phrase_scope(ctx, tok) if not start <= t.i < end]
+        if not any(ctx.has_key(t, spec.with_) for t in words):
+            return False
+    if spec.without and any(ctx.has_key(t, spec.without) for t in _without_scope(tok)
+                            if not start <= t.i < end):
+        return False
+    if spec.obj_entity:
+        objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+        if not any(ctx.np_entities(o, "recipient") for o in objs):
+            return False
+    return True
+
+
+def _match_phrase(ctx: DocContext, i: int, words: tuple[str, ...]) -> int | None:
+    """End of a multiword form starting at token i, skipping a few auxiliaries/adverbs/determiners."""
+    doc = ctx.doc
+    end = ctx.sentence(doc[i]).end
+    j = i + 1
+    gaps = 0
+    for w in words[1:]:
+        while j < end and w not in ctx.keys[j] and doc[j].pos_ in GAP_POS and gaps < MAX_GAPS:
+            j += 1
+            gaps += 1
+        if j >= end or w not in ctx.keys[j]:
+            return None
+        j += 1
+    return j
+
+
+def find_triggers(ctx: DocContext) -> list[Trigger]:
+    """All triggers of a document, in text order, one per word."""
+    lex = ctx.lex
+    doc = ctx.doc
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for tok in doc:
+        if tok.is_space or tok.is_punct or tok.i in taken:
+            continue
+        k = ctx.keys[tok.i]
+        phrase_specs = lex.phrases.get(k[0], ()) + (lex.phrases.get(k[1], ()) if k[1] != k[0] else ())
+        for spec in phrase_specs:
+            end = _match_phrase(ctx, tok.i, spec.words) if len(spec.words) > 1 else tok.i + 1
+            if end is None or any(ctx.entity_of(doc[x]) for x in range(tok.i, end)):
+                continue
+            if _satisfied(ctx, spec, tok, tok.i, end):
+                found.append(Trigger(spec, tok, tok.i, end))
+                taken.update(range(tok.i, end))
+                break
+    for tok in doc:
+        if tok.i in taken or tok.is_space or tok.is_punct or ctx.entity_of(tok) is not None:
+            continue
+        k = ctx.keys[tok.i]
+        if not (k[0] in lex.verbs or k[1] in lex.verbs or k[0] in lex.nouns or k[1] in lex.nouns
+                or k[1] in lex.verb_forms):
+            continue
+        specs: tuple[Spec, ...] = ()
+        if is_verbal(tok):
+            specs = lex.verbs.get(k[0], ()) or lex.verbs.get(k[1], ())
+        elif k[1] in lex.verb_forms and not any(c.dep_ == "det" for c in tok.children):
+            specs = lex.verbs.get(lex.verb_forms[k[1]], ())  # "l'Iran dément" tagged as an adjective
+        elif is_nominal(tok):
+            specs = lex.nouns.get(k[0], ()) or lex.nouns.get(k[1], ())
+        for spec in specs:
+            if _satisfied(ctx, spec, tok, tok.i, tok.i + 1):
+                found.append(Trigger(spec, tok, tok.i, tok.i + 1))
+                taken.add(tok.i)
+                break
+    found.sort(key=lambda t: t.start)
+    return _fold_coordinated(found)
+
+
+def _fold_coordinated(triggers: list[Trigger]) -> list[Trigger]:
+    """ "des attaques et des bombardements du régime": one event, its arguments shared."""
+    by_head = {t.head.i: t for t in triggers}
+    out: list[Trigger] = []
+    for t in triggers:
+        first = by_head.get(t.head.head.i)
+        if t.nominal and t.head.dep_ == "conj" and first is not None and first is not t and \
+                first.nominal and first.type == t.type:
+            first.extra.append(t.head)
+            continue
+        out.append(t)
+    return out
+
+
+def mode_of(ctx: DocContext, trig: Trigger) -> str | None:
+    """The PLOVER mode: the entry's own, else the nearest mode cue in the trigger's phrase."""
+    if trig.spec.mode:
+        return trig.spec.mode
+    cues = ctx.lex.modes.get(trig.type) or {}
+    if not cues:
+        return None
+    best: tuple[int, str] | None = None
+    target: set[int] = set()
+    if not trig.nominal and not trig.spec.with_ and trig.type in ("ASSAULT", "COERCE"):
+        # "a frappé les installations nucléaires": the object is the target, not the weapon
+        for c in trig.head.children:
+            if c.dep_ in ("obj", "nsubj:pass"):
+                target.update(t.i for t in c.subtree)
+    for tok in [trig.head, *trig.extra]:
+        for t in [tok, *phrase_scope(ctx, tok)]:
+            if t.i in target:
+                continue
+            k = ctx.keys[t.i]
+            mode = cues.get(k[0]) or cues.get(k[1])
+            if mode:
+                dist = abs(t.i - tok.i)
+                if best is None or dist < best[0]:
+                    best = (dist, mode)
+    return best[1] if best else None

@@ -1,0 +1,120 @@
+"""Actors and recipients from the parse: voice, coordination, prepositions, nominal events, pronouns."""
+
+# The French sentences here are written for these tests: the statements and quotations are invented
+# and are not reports of what the people or organisations named said or did.
+
+
+from __future__ import annotations
+
+from tests.events.conftest import describe, find_events, names, one_event
+
+
+def test_active_voice(article):
+    rec = article("Le Hezbollah a attaqué une position de l'armée israélienne près de Metoula.")
+    ev = one_event(rec, "ASSAULT", "Hezbollah")
+    assert "Hezbollah" not in names(rec, ev.recipients)
+
+
+def test_passive_voice_with_agent(article):
+    rec = article("Des roquettes ont été tirées par le Hamas sur Ashkelon.")
+    ev = one_event(rec, "ASSAULT", "Hamas", "Ashkelon")
+    assert ev.mode == "heavy-weapons"
+
+
+def test_passive_voice_subject_is_recipient(article):
+    rec = article("Le journaliste Ahmed Mansour a été arrêté par la police égyptienne au Caire.")
+    ev = one_event(rec, "COERCE", recipient="Mansour")
+    assert "Mansour" not in names(rec, ev.actors)
+
+
+def test_passive_without_agent_has_no_actor(article):
+    rec = article("Des roquettes ont été tirées sur Ashkelon depuis la bande de Gaza.")
+    for ev in find_events(rec, "ASSAULT"):
+        assert ev.actors == [], describe(rec)
+
+
+def test_entre_x_et_y(article):
+    rec = article("Une rencontre entre Antony Blinken et Sergueï Lavrov a eu lieu à Genève.")
+    one_event(rec, "CONSULT", "Blinken", "Lavrov")
+
+
+def test_avec(article):
+    rec = article("Emmanuel Macron s'est entretenu avec Mahmoud Abbas à Ramallah.")
+    ev = one_event(rec, "CONSULT", "Macron", "Abbas")
+    assert names(rec, ev.location) == [] or "Ramallah" in names(rec, ev.location)
+
+
+def test_coordinated_recipients(article):
+    rec = article("Le ministre a rencontré les dirigeants du Hamas, du Hezbollah et du Jihad islamique à Beyrouth.")
+    ev = one_event(rec, "CONSULT", recipient="Hamas")
+    got = names(rec, ev.recipients)
+    assert any("Hezbollah" in n for n in got) and any("Jihad" in n for n in got), describe(rec)
+    assert not any("Beyrouth" in n for n in got)
+
+
+def test_coordinated_actors(article):
+    rec = article("Les États-Unis, la France et le Royaume-Uni ont condamné l'attaque contre l'ambassade.")
+    ev = one_event(rec, "ACCUSE")
+    got = names(rec, ev.actors)
+    assert len(got) == 3, describe(rec)
+
+
+def test_symmetric_meeting_of_coordinated_subjects(article):
+    rec = article("Emmanuel Macron et Olaf Scholz se sont rencontrés à Berlin.")
+    one_event(rec, "CONSULT", "Macron", "Scholz")
+
+
+def test_nominal_event_with_target_and_claim(article):
+    rec = article("Les Brigades al-Qods ont fait état du tir de missiles contre la base israélienne de Kissufim.")
+    ev = one_event(rec, "ASSAULT", "Brigades al-Qods", "Kissufim")
+    assert ev.mode == "missile" and ev.modality == "claimed"
+
+
+def test_nominal_event_patient_frame_and_participle_agent(article):
+    rec = article("La base de Kissufim a été samedi la cible d'attaques de drones lancées par le Hamas.")
+    ev = one_event(rec, "ASSAULT", "Hamas", "Kissufim")
+    assert ev.mode == "drone"
+
+
+def test_relative_clause_subject(article):
+    rec = article("Le ministre Sergueï Lavrov, qui a rencontré Ali Larijani à Moscou, a salué le rôle de l'Iran.")
+    one_event(rec, "CONSULT", "Lavrov", "Larijani")
+    one_event(rec, "SUPPORT", "Lavrov", "Iran")
+
+
+def test_pronoun_subject_resolves_to_previous_subject(article):
+    rec = article("Vladimir Poutine est arrivé à Ankara. Il a rencontré Recep Tayyip Erdogan au palais présidentiel.")
+    one_event(rec, "CONSULT", "Poutine", "Erdogan")
+
+
+def test_role_phrase_stands_for_its_organisation(article):
+    rec = article("Le porte-parole du Hamas a dénoncé les frappes sur Rafah.")
+    one_event(rec, "ACCUSE", "Hamas")
+
+
+def test_nationality_adjective_points_at_state_in_text(article):
+    rec = article("Israël a confirmé mardi que des soldats israéliens avaient été tués par le Hezbollah "
+                  "près de la frontière avec le Liban.")
+    one_event(rec, "ASSAULT", "Hezbollah", "Israël|israélienne")
+
+
+def test_possessive_points_at_the_subject(article):
+    rec = article("Avi Dichter a annoncé lors de sa visite à Moscou que les discussions avaient été utiles.")
+    one_event(rec, "CONSULT", "Dichter", "Moscou")
+
+
+def test_unknown_subject_gives_no_actor(article):
+    rec = article("Des hommes armés ont attaqué un poste de police à Kirkouk.")
+    for ev in find_events(rec, "ASSAULT"):
+        assert ev.actors == [], describe(rec)
+
+
+def test_object_control_verb_gives_the_object_as_actor(article):
+    rec = article("L'Iran a accusé Israël d'avoir assassiné le scientifique Mohsen Fakhrizadeh.")
+    ev = one_event(rec, "ASSAULT", "Israël", "Fakhrizadeh")
+    assert ev.modality == "reported" and "Iran" in names(rec, ev.sources)
+
+
+def test_no_event_without_participants(article):
+    rec = article("Une explosion a secoué la ville dans la nuit, faisant plusieurs blessés.")
+    assert rec.events == []

@@ -1,0 +1,139 @@
+"""Sources (who says so, innermost first) and every modality."""
+
+# The French sentences here are written for these tests: the statements and quotations are invented
+# and are not reports of what the people or organisations named said or did.
+
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import describe, names, one_event
+
+
+def test_asserted(article):
+    rec = article("Le Maroc a rompu ses relations diplomatiques avec l'Algérie.")
+    ev = one_event(rec, "SANCTION", "Maroc", "Algérie")
+    assert ev.modality == "asserted" and ev.sources == []
+
+
+@pytest.mark.parametrize("text", [
+    "Selon l'agence Reuters, la Russie a bombardé Kharkiv dans la nuit.",
+    "La Russie a bombardé Kharkiv dans la nuit, a rapporté l'agence Reuters.",
+    "Cité par Reuters, un responsable a indiqué que la Russie avait bombardé Kharkiv.",
+    "D'après Reuters, la Russie a bombardé Kharkiv dans la nuit.",
+])
+def test_reported_with_named_source(article, text):
+    rec = article(text)
+    ev = one_event(rec, "ASSAULT", "Russie", "Kharkiv")
+    assert ev.modality == "reported", describe(rec)
+    assert "Reuters" in names(rec, ev.sources), describe(rec)
+
+
+def test_reported_by_anonymous_sources(article):
+    rec = article("Des sources ont déclaré que l'Iran avait livré des drones à la Russie.")
+    ev = one_event(rec, "AID", "Iran", "Russie")
+    assert ev.modality == "reported" and ev.sources == []
+
+
+def test_sources_innermost_first(article):
+    rec = article("Le Hezbollah a tiré des roquettes sur Israël, a rapporté l'agence Reuters, citant Naftali Bennett.")
+    ev = one_event(rec, "ASSAULT", "Hezbollah", "Israël")
+    srcs = names(rec, ev.sources)
+    assert ev.modality == "reported"
+    assert "Reuters" in srcs[-1], describe(rec)
+    if len(srcs) > 1:
+        assert "Bennett" in srcs[0]
+
+
+def test_speaker_of_reported_speech_is_the_source(article):
+    rec = article("Antony Blinken a déclaré que la Russie avait attaqué Kiev avec des missiles.")
+    ev = one_event(rec, "ASSAULT", "Russie", "Kiev")
+    assert ev.modality == "reported" and names(rec, ev.sources)[0].endswith("Blinken")
+
+
+def test_attribution_carries_on_in_the_paragraph(article):
+    rec = article("Selon Reuters, la Russie a bombardé Kharkiv lundi. Elle a aussi frappé Odessa mardi.")
+    ev = one_event(rec, "ASSAULT", "Russie", "Odessa")
+    assert ev.modality == "reported" and "Reuters" in names(rec, ev.sources), describe(rec)
+
+
+def test_the_articles_own_outlet_is_not_a_source(extract):
+    rec = extract("Tension au Liban\n\nLe Hezbollah a tiré des roquettes sur Israël.\n\nSOURCE: Press TV\n")
+    ev = one_event(rec, "ASSAULT", "Hezbollah", "Israël")
+    assert ev.modality == "asserted" and ev.sources == []
+
+
+def test_claimed_by_the_actor(article):
+    rec = article("Le Hamas a revendiqué l'attaque contre la base de Nahal Oz.")
+    ev = one_event(rec, "ASSAULT", "Hamas")
+    assert ev.modality == "claimed"
+
+
+def test_claimed_in_own_statement(article):
+    rec = article("Le Hezbollah a affirmé avoir frappé une base militaire à Haïfa.")
+    ev = one_event(rec, "ASSAULT", "Hezbollah")
+    assert ev.modality == "claimed", describe(rec)
+
+
+def test_denied_by_negation(article):
+    rec = article("L'Iran n'a pas attaqué l'Arabie saoudite.")
+    ev = one_event(rec, "ASSAULT", "Iran", "Arabie saoudite")
+    assert ev.modality == "denied"
+
+
+def test_denied_by_denial_verb_links_the_denial(article):
+    rec = article("Le Hezbollah a nié avoir attaqué Israël.")
+    denial = one_event(rec, "REJECT", "Hezbollah")
+    attack = one_event(rec, "ASSAULT", "Hezbollah")
+    assert attack.modality == "denied"
+    assert denial.denies == attack.id
+
+
+def test_planned_cooperation_is_agree(article):
+    rec = article("Emmanuel Macron rencontrera Volodymyr Zelensky la semaine prochaine à Paris.")
+    ev = one_event(rec, "AGREE", "Macron")
+    assert ev.modality == "planned"
+
+
+def test_threatened(article):
+    rec = article("Le Hezbollah menace de frapper Tel-Aviv.")
+    ev = one_event(rec, "THREATEN", "Hezbollah", "Tel Aviv")
+    assert ev.modality == "threatened" and ev.mode == "violence"
+
+
+def test_called_for(article):
+    rec = article("Le Hamas appelle au boycott des produits américains.")
+    ev = one_event(rec, "SANCTION", "Hamas")
+    assert ev.modality == "called-for"
+
+
+def test_hypothetical_if_clause(article):
+    rec = article("Si l'Iran attaque Israël, la région s'embrasera.")
+    ev = one_event(rec, "ASSAULT", "Iran", "Israël")
+    assert ev.modality == "hypothetical"
+
+
+def test_hypothetical_pourrait(article):
+    rec = article("Israël pourrait frapper l'Iran dans les prochains jours.")
+    ev = one_event(rec, "ASSAULT", "Israël", "Iran")
+    assert ev.modality == "hypothetical"
+
+
+def test_alleged_conditional_is_reported(article):
+    rec = article("Le Hezbollah aurait tiré des roquettes sur Israël dans la nuit.")
+    ev = one_event(rec, "ASSAULT", "Hezbollah", "Israël")
+    assert ev.modality == "reported" and ev.sources == []
+
+
+def test_restrictive_ne_que_is_not_negation(article):
+    rec = article("Le Hezbollah n'a eu qu'une seule rencontre avec la Russie.")
+    ev = one_event(rec, "CONSULT", "Hezbollah")
+    assert ev.modality != "denied", describe(rec)
+
+
+def test_demonstrative_takes_the_attribution_back_to_the_event(article):
+    rec = article("Une rencontre a eu lieu entre le Hezbollah et la Russie à Alep.\n\n"
+                  "Selon le quotidien Al-Akhbar, cette rencontre était la première.")
+    ev = one_event(rec, "CONSULT", "Hezbollah", "Russie")
+    assert ev.modality == "reported" and len([e for e in rec.events if e.type == "CONSULT"]) == 1

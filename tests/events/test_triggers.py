@@ -1,0 +1,79 @@
+"""Each of the sixteen PLOVER types, and their modes, from French sentences."""
+
+# The French sentences here are written for these tests: the statements and quotations are invented
+# and are not reports of what the people or organisations named said or did.
+
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import describe, one_event
+
+CASES = [
+    # (sentence, type, actor, recipient, mode)
+    ("L'Iran a accepté de reprendre les négociations avec les États-Unis.", "AGREE", "Iran", "États-Unis", None),
+    ("Emmanuel Macron s'est entretenu au téléphone avec Vladimir Poutine.", "CONSULT", "Macron", "Poutine",
+     "phone"),
+    ("Le président Joe Biden a salué le courage de Volodymyr Zelensky.", "SUPPORT", "Biden", "Zelensky", None),
+    ("L'Égypte a levé l'état d'urgence dans le Sinaï.", "CONCEDE", "Égypte", None, None),
+    ("La Jordanie coopère avec l'Égypte dans la lutte contre le terrorisme.", "COOPERATE", "Jordanie", "Égypte",
+     None),
+    ("Le Qatar a fourni une aide humanitaire à la population de Gaza.", "AID", "Qatar", "Gaza", "humanitarian"),
+    ("Le Hamas a libéré quatre otages à Rafah.", "RETREAT", "Hamas", None, "release"),
+    ("L'Union européenne a demandé à l'Iran de libérer les prisonniers.", "REQUEST", "Union européenne", "Iran",
+     "yield"),
+    ("L'Iran a accusé Israël d'avoir assassiné le scientifique Mohsen Fakhrizadeh.", "ACCUSE", "Iran", "Israël",
+     "allege"),
+    ("Le Hezbollah a rejeté la proposition de trêve présentée par la France.", "REJECT", "Hezbollah", "France",
+     None),
+    ("Le Hezbollah a menacé de frapper Tel-Aviv.", "THREATEN", "Hezbollah", "Tel Aviv", "violence"),
+    ("Des milliers de partisans du Hezbollah ont manifesté à Beyrouth contre Israël.", "PROTEST", "Hezbollah",
+     "Israël", "demo"),
+    ("Les États-Unis ont imposé de nouvelles sanctions contre la Russie.", "SANCTION", "États-Unis", "Russie",
+     "discontinue"),
+    ("La Russie a déployé des milliers de soldats à la frontière avec l'Ukraine.", "MOBILIZE", "Russie", None,
+     "troops"),
+    ("L'Iran a arrêté la militante Narges Mohammadi.", "COERCE", "Iran", "Mohammadi", "arrest"),
+    ("Mardi, Israël a bombardé la bande de Gaza.", "ASSAULT", "Israël", "Gaza", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "actor", "recipient", "mode"), CASES,
+                         ids=[c[1] for c in CASES])
+def test_each_plover_type(article, sentence, etype, actor, recipient, mode):
+    rec = article(sentence)
+    ev = one_event(rec, etype, actor, recipient)
+    if mode:
+        assert ev.mode == mode, describe(rec)
+
+
+@pytest.mark.parametrize(("sentence", "etype", "mode"), [
+    ("Des roquettes ont été tirées par le Hamas sur Ashkelon.", "ASSAULT", "heavy-weapons"),
+    ("Le Hezbollah a lancé une attaque de drones contre Haïfa.", "ASSAULT", "drone"),
+    ("Le Hezbollah a ouvert le feu sur une patrouille près de Metoula.", "ASSAULT", "firearms"),
+    ("Antony Blinken a effectué une visite à Riyad.", "CONSULT", "visit"),
+    ("La Turquie a envoyé des renforts militaires en Syrie.", "MOBILIZE", "troops"),
+    ("Le Maroc a rompu ses relations diplomatiques avec l'Algérie.", "SANCTION", "discontinue"),
+    ("Le Parlement européen a ouvert une enquête sur le Qatar.", "ACCUSE", "investigate"),
+])
+def test_modes(article, sentence, etype, mode):
+    rec = article(sentence)
+    ev = one_event(rec, etype)
+    assert ev.mode == mode, describe(rec)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le ministre a tiré les leçons de la crise avec la Jordanie.",
+    "La crise a frappé l'économie du Liban.",
+    "Le Liban a organisé une conférence de presse à Beyrouth.",
+    "La France a mis en place une aide à l'Égypte avec l'aide de l'Union européenne.",
+])
+def test_not_events(article, sentence):
+    rec = article(sentence)
+    assert not [e for e in rec.events if e.type in ("ASSAULT", "CONSULT")], describe(rec)
+
+
+def test_words_inside_names_are_not_triggers(article):
+    rec = article("L'Opération Bouclier du Nord a été évoquée par Benyamin Netanyahou à Jérusalem.")
+    assert all(e.trigger is None or "Bouclier" not in e.trigger.text for e in rec.events)
