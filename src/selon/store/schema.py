@@ -146,3 +146,61 @@ removed = Table(
     Column("kind", String(16), nullable=False),
     Index("ix_removed_article", "article_id"),
 )
+
+# -- the corpus view (selon.corpus): reports merged into corpus events ---------------------------------
+# Derived data: ``selon corpus rebuild`` recomputes all of it from the per-article tables, and the
+# store keeps it current after each insert.  A corpus event is a set of reports (rows of ``events``);
+# every report keeps its own row, so a merge can always be inspected and undone.
+
+corpus_events = Table(
+    "corpus_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("signature", Text, nullable=False),
+    Column("date", String(32)),
+    Column("date_precision", String(8), nullable=False),  # day | week | month | year | published | none
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("location", Text),
+    Column("modality", String(16), nullable=False),
+    Column("n_reports", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Index("ix_corpus_events_type", "type"),
+    Index("ix_corpus_events_date", "date_start"),
+    Index("ix_corpus_events_signature", "signature"),
+)
+
+corpus_reports = Table(
+    "corpus_reports", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("corpus_event_id", Integer, ForeignKey("corpus_events.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_precision", String(8), nullable=False),
+    Index("ix_corpus_reports_corpus", "corpus_event_id"),
+    Index("ix_corpus_reports_signature", "signature", "date_start"),
+)
+
+corpus_event_actors = Table(
+    "corpus_event_actors", metadata,
+    Column("corpus_event_id", Integer, ForeignKey("corpus_events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(16), nullable=False),  # actor | recipient | source
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    UniqueConstraint("corpus_event_id", "role", "actor_id"),
+    Index("ix_corpus_event_actors_actor", "actor_id", "corpus_event_id"),
+)
+
+corpus_links = Table(
+    "corpus_links", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("from_event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("to_event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # denies
+    Column("rule", String(32), nullable=False),  # explicit | same-article | actor-window
+    UniqueConstraint("from_event_id", "to_event_id", "kind"),
+    Index("ix_corpus_links_to", "to_event_id"),
+)

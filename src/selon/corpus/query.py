@@ -1,0 +1,473 @@
+"""Read the corpus view: events, timelines, actor graphs, evidence, outlets.
+
+Shared by the CLI, the exports and the web API, so they all agree.  Every
+function takes an open connection and returns plain JSON-ready values; all
+SQL is SQLAlchemy Core with bound parameters (user text never becomes SQL).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.engine import Connection
+
+from selon.clean import canonical_outlet, norm
+from selon.corpus import outlets as outlet_profiles
+from selon.record import ENTITY_TYPES
+from selon.store import schema as s
+
+ce, cr, cea, cl = s.corpus_events, s.corpus_reports, s.corpus_event_actors, s.corpus_links
+PARTICIPANT = ("actor", "recipient")
+MAX_GRAPH_NODES = 150
+
+
+@dataclass
+class Filters:
+    """What ``selon events``, exports and the API filter on; dates are ISO days (see ``dates.filter_bound``)."""
+
+    actor_ids: list[int] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    modality: str | None = None
+    outlet: str | None = None
+
+    def apply(self, q: Select[Any]) -> Select[Any]:
+        if self.actor_ids:
+            q = q.where(ce.c.id.in_(select(cea.c.corpus_event_id).where(
+                cea.c.actor_id.in_(self.actor_ids), cea.c.role.in_(PARTICIPANT))))
+        if self.types:
+            q = q.where(ce.c.type.in_(self.types))
+        if self.since:
+            q = q.where(ce.c.date_end >= self.since)
+        if self.until:
+            q = q.where(ce.c.date_start <= self.until)
+        if self.modality:
+            q = q.where(select(cr.c.event_id).join(s.events, s.events.c.id == cr.c.event_id)
+                        .where(cr.c.corpus_event_id == ce.c.id, s.events.c.modality == self.modality).exists())
+        if self.outlet:
+            name = canonical_outlet(self.outlet) or self.outlet
+            q = q.where(select(cr.c.event_id).join(s.articles, s.articles.c.id == cr.c.article_id)
+                        .where(cr.c.corpus_event_id == ce.c.id, s.articles.c.outlet == name).exists())
+        return q
+
+
+# -- actors ----------------------------------------------------------------------------------------------
+
+def _actor_row(row: Any, n_events: int | None = None) -> dict[str, Any]:
+    out = {"id": row.id, "key": row.key, "name": row.name, "type": row.type, "kb_id": row.kb_id}
+    if n_events is not None:
+        out["events"] = n_events
+    return out
+
+
+def _activity(conn: Connection, actor_ids: Sequence[int]) -> dict[int, int]:
+    """Corpus events each actor takes part in (as actor or recipient)."""
+    if not actor_ids:
+        return {}
+    q = (select(cea.c.actor_id, func.count(func.distinct(cea.c.corpus_event_id)))
+         .where(cea.c.actor_id.in_(list(actor_ids)), cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id))
+    return {int(a): int(n) for a, n in conn.execute(q)}
+
+
+def find_actors(conn: Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Actors whose name (or normalised key) contains ``text``, most active first."""
+    a = s.actors
+    key = norm(text)
+    if not key and not text.strip():
+        return []
+    conds = [func.lower(a.c.name).contains(text.strip().lower(), autoescape=True)]
+    if key:
+        conds.append(a.c.key.contains(key, autoescape=True))
+    rows = conn.execute(select(a).where(or_(*conds)).limit(2000)).all()
+    act = _activity(conn, [r.id for r in rows])
+
+    def rank(r: Any) -> tuple[int, int, int, str]:
+        exact = norm(r.name) == key
+        return (not exact, -act.get(r.id, 0), len(r.name), r.name)
+
+    return [_actor_row(r, act.get(r.id, 0)) for r in sorted(rows, key=rank)[:limit]]
+
+
+def resolve_actor(conn: Connection, text: str) -> list[dict[str, Any]]:
+    """Actors a command-line ``ACTOR`` may mean: a store id, a key (``kb:Q…``, ``PERSON:…``), a KB id or a
+    name; exact matches first.  Empty when nothing matches."""
+    a = s.actors
+    text = text.strip()
+    if not text:
+        return []
+    conds = [a.c.key == text, a.c.kb_id == text, a.c.key.in_([f"{t}:{norm(text)}" for t in ENTITY_TYPES])]
+    if text.isdigit():
+        conds.append(a.c.id == int(text))
+    rows = conn.execute(select(a).where(or_(*conds))).all()
+    if rows:
+        act = _activity(conn, [r.id for r in rows])
+        return [_actor_row(r, act.get(r.id, 0)) for r in sorted(rows, key=lambda r: -act.get(r.id, 0))]
+    return find_actors(conn, text, limit=10)
+
+
+def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
+    """One actor: identity, activity, event types, top partners, outlet profile when it is an outlet."""
+    a = s.actors
+    row = conn.execute(select(a).where(a.c.id == actor_id)).first()
+    if row is None:
+        return None
+    out = _actor_row(row, _activity(conn, [actor_id]).get(actor_id, 0))
+    mine = select(cea.c.corpus_event_id).where(cea.c.actor_id == actor_id, cea.c.role.in_(PARTICIPANT))
+    out["types"] = {t: int(n) for t, n in conn.execute(
+        select(ce.c.type, func.count()).where(ce.c.id.in_(mine)).group_by(ce.c.type).order_by(func.count().desc()))}
+    out["cited_as_source"] = int(conn.execute(select(func.count()).select_from(cea).where(
+        cea.c.actor_id == actor_id, cea.c.role == "source")).scalar_one())
+    prof = outlet_profiles.profile(row.name)
+    out["outlet_profile"] = prof.to_dict() if prof else None
+    out["mentions"] = int(conn.execute(select(func.count()).select_from(s.entities)
+                                       .where(s.entities.c.actor_id == actor_id)).scalar_one())
+    return out
+
+
+# -- events ----------------------------------------------------------------------------------------------
+
+_EVENT_COLS = (ce.c.id, ce.c.type, ce.c.mode, ce.c.date, ce.c.date_precision, ce.c.date_start, ce.c.date_end,
+               ce.c.location, ce.c.modality, ce.c.n_reports, ce.c.n_articles, ce.c.n_outlets)
+
+
+def _decorate(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Add participants, sources, outlets and denial counts to corpus event rows (one query each)."""
+    ids = [r.id for r in rows]
+    people: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    outlets: dict[int, list[str]] = defaultdict(list)
+    denied_by: Counter[int] = Counter()
+    modalities: dict[int, Counter[str]] = defaultdict(Counter)
+    if ids:
+        a = s.actors
+        for row in conn.execute(select(cea.c.corpus_event_id, cea.c.role, a.c.id, a.c.name, a.c.type)
+                                .join(a, a.c.id == cea.c.actor_id).where(cea.c.corpus_event_id.in_(ids))
+                                .order_by(cea.c.corpus_event_id, a.c.name)):
+            people[row.corpus_event_id][row.role].append({"id": row.id, "name": row.name, "type": row.type})
+        for cid, outlet in conn.execute(select(cr.c.corpus_event_id, s.articles.c.outlet).distinct()
+                                        .join(s.articles, s.articles.c.id == cr.c.article_id)
+                                        .where(cr.c.corpus_event_id.in_(ids), s.articles.c.outlet.is_not(None))
+                                        .order_by(cr.c.corpus_event_id, s.articles.c.outlet)):
+            outlets[cid].append(outlet)
+        for cid, n in conn.execute(select(cr.c.corpus_event_id, func.count(func.distinct(cl.c.from_event_id)))
+                                   .join(cl, cl.c.to_event_id == cr.c.event_id)
+                                   .where(cr.c.corpus_event_id.in_(ids)).group_by(cr.c.corpus_event_id)):
+            denied_by[cid] = int(n)
+        for cid, modality, n in conn.execute(select(cr.c.corpus_event_id, s.events.c.modality, func.count())
+                                             .join(s.events, s.events.c.id == cr.c.event_id)
+                                             .where(cr.c.corpus_event_id.in_(ids))
+                                             .group_by(cr.c.corpus_event_id, s.events.c.modality)):
+            modalities[cid][modality] = int(n)
+    out = []
+    for r in rows:
+        d = dict(r._mapping)
+        d["actors"] = people[r.id].get("actor", [])
+        d["recipients"] = people[r.id].get("recipient", [])
+        d["sources"] = people[r.id].get("source", [])
+        d["outlets"] = outlets[r.id]
+        d["modalities"] = dict(modalities[r.id])
+        d["denials"] = denied_by[r.id]
+        out.append(d)
+    return out
+
+
+def events(conn: Connection, filters: Filters, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """Corpus events matching the filters, by date (undated last), with participants, sources, outlets."""
+    q = filters.apply(select(*_EVENT_COLS))
+    q = q.order_by(ce.c.date_start.is_(None), ce.c.date_start, ce.c.id).limit(limit).offset(offset)
+    return _decorate(conn, conn.execute(q).all())
+
+
+def count_events(conn: Connection, filters: Filters) -> int:
+    return int(conn.execute(filters.apply(select(func.count()).select_from(ce))).scalar_one())
+
+
+def iter_events(conn: Connection, filters: Filters, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every matching corpus event, in batches (for exports: memory does not grow with the corpus)."""
+    last = 0
+    while True:
+        q = filters.apply(select(*_EVENT_COLS)).where(ce.c.id > last).order_by(ce.c.id).limit(batch)
+        rows = conn.execute(q).all()
+        if not rows:
+            return
+        yield from _decorate(conn, rows)
+        last = rows[-1].id
+
+
+def timeline(conn: Connection, actor_id: int, filters: Filters, limit: int = 500) -> list[dict[str, Any]]:
+    """One actor's corpus events in date order (the actor filter is this actor)."""
+    f = Filters(**{**filters.__dict__, "actor_ids": [actor_id]})
+    return events(conn, f, limit=limit)
+
+
+# -- the actor graph -------------------------------------------------------------------------------------
+
+def _edges(conn: Connection, around: Sequence[int] | None, filters: Filters,
+           among: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """Actor→recipient pairs aggregated by type: count, first and last date."""
+    x, y = cea.alias("x"), cea.alias("y")
+    q = (select(x.c.actor_id.label("source"), y.c.actor_id.label("target"), ce.c.type,
+                func.count().label("weight"), func.min(ce.c.date_start).label("start"),
+                func.max(ce.c.date_end).label("end"))
+         .select_from(x)
+         .join(y, and_(y.c.corpus_event_id == x.c.corpus_event_id, y.c.role == "recipient"))
+         .join(ce, ce.c.id == x.c.corpus_event_id)
+         .where(x.c.role == "actor", x.c.actor_id != y.c.actor_id))
+    if around is not None:
+        q = q.where(or_(x.c.actor_id.in_(list(around)), y.c.actor_id.in_(list(around))))
+    if among is not None:
+        q = q.where(x.c.actor_id.in_(list(among)), y.c.actor_id.in_(list(among)))
+    q = Filters(**{**filters.__dict__, "actor_ids": []}).apply(q)
+    q = q.group_by(x.c.actor_id, y.c.actor_id, ce.c.type)
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _nodes(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
+    a = s.actors
+    act = _activity(conn, ids)
+    rows = conn.execute(select(a).where(a.c.id.in_(list(ids)))).all()
+    return [_actor_row(r, act.get(r.id, 0)) for r in sorted(rows, key=lambda r: r.id)]
+
+
+def _strongest(edges: list[dict[str, Any]], keep: set[int], limit: int) -> set[int]:
+    """``keep`` plus the actors with the most weight in these edges, up to ``limit`` in all."""
+    weight: Counter[int] = Counter()
+    for e in edges:
+        weight[e["source"]] += e["weight"]
+        weight[e["target"]] += e["weight"]
+    chosen = set(keep)
+    for node, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(chosen) >= limit:
+            break
+        chosen.add(node)
+    return chosen
+
+
+def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int = 1,
+          max_nodes: int = MAX_GRAPH_NODES) -> dict[str, Any]:
+    """The actor network: around one actor (``depth`` hops), or the most active actors when ``actor_id``
+    is None.  Capped at ``max_nodes`` actors, strongest ties kept; edges are aggregated by event type."""
+    if actor_id is None:
+        q = filters.apply(select(cea.c.actor_id, func.count().label("n"))
+                          .join(ce, ce.c.id == cea.c.corpus_event_id)
+                          .where(cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id)
+                          .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
+        nodes = {int(r.actor_id) for r in conn.execute(q)}
+        edges = _edges(conn, None, filters, among=sorted(nodes)) if nodes else []
+    else:
+        nodes = {actor_id}
+        frontier = {actor_id}
+        edges_all: list[dict[str, Any]] = []
+        for _ in range(max(1, depth)):
+            hop = _edges(conn, sorted(frontier), filters)
+            edges_all.extend(hop)
+            grown = _strongest(hop, nodes, max_nodes)
+            frontier = grown - nodes
+            nodes = grown
+            if not frontier or len(nodes) >= max_nodes:
+                break
+        seen = set()
+        edges = []
+        for e in edges_all:
+            k = (e["source"], e["target"], e["type"])
+            if k not in seen and e["source"] in nodes and e["target"] in nodes:
+                seen.add(k)
+                edges.append(e)
+    return {"nodes": _nodes(conn, sorted(nodes)), "edges": sorted(
+        edges, key=lambda e: (e["source"], e["target"], e["type"]))}
+
+
+# -- evidence --------------------------------------------------------------------------------------------
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links leave the store; anything else (``javascript:``, ``data:``) is dropped."""
+    if not url:
+        return None
+    u = url.strip()
+    return u if u.lower().startswith(("http://", "https://")) and not any(c in u for c in "\n\r\t ") else None
+
+
+def _names(conn: Connection, entity_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    if not entity_ids:
+        return {}
+    en = s.entities
+    rows = conn.execute(select(en.c.id, en.c.name, en.c.type, en.c.actor_id).where(en.c.id.in_(list(entity_ids))))
+    return {r.id: {"entity_id": r.id, "name": r.name, "type": r.type, "actor_id": r.actor_id} for r in rows}
+
+
+def _report_args(conn: Connection, event_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    out: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    if not event_ids:
+        return out
+    rows = conn.execute(select(s.event_args).where(s.event_args.c.event_id.in_(list(event_ids)))
+                        .order_by(s.event_args.c.event_id, s.event_args.c.role, s.event_args.c.position)).all()
+    names = _names(conn, sorted({r.entity_id for r in rows}))
+    for r in rows:
+        out[r.event_id][r.role].append(names[r.entity_id])
+    return out
+
+
+def _link_rows(conn: Connection, column: Any, event_ids: Sequence[int]) -> list[Any]:
+    if not event_ids:
+        return []
+    fr, to = cr.alias("fr"), cr.alias("to")
+    q = (select(cl.c.from_event_id, cl.c.to_event_id, cl.c.rule, fr.c.corpus_event_id.label("from_corpus"),
+                to.c.corpus_event_id.label("to_corpus"))
+         .join(fr, fr.c.event_id == cl.c.from_event_id).join(to, to.c.event_id == cl.c.to_event_id)
+         .where(column.in_(list(event_ids))).order_by(cl.c.from_event_id, cl.c.to_event_id))
+    return conn.execute(q).all()
+
+
+def event(conn: Connection, corpus_event_id: int) -> dict[str, Any] | None:
+    """One corpus event with every report (article, evidence, modality, sources), who asserts, reports and
+    denies it, and the denials linked to it or that it makes."""
+    row = conn.execute(select(*_EVENT_COLS).where(ce.c.id == corpus_event_id)).first()
+    if row is None:
+        return None
+    out = _decorate(conn, [row])[0]
+    e, a = s.events, s.articles
+    reps = conn.execute(
+        select(e.c.id, e.c.article_id, e.c.local_id, e.c.type, e.c.mode, e.c.date, e.c.location, e.c.modality,
+               e.c.evidence_start, e.c.evidence_end, e.c.evidence_text, a.c.title, a.c.outlet, a.c.published,
+               a.c.url)
+        .join(cr, cr.c.event_id == e.c.id).join(a, a.c.id == e.c.article_id)
+        .where(cr.c.corpus_event_id == corpus_event_id).order_by(a.c.published, e.c.id)).all()
+    ids = [r.id for r in reps]
+    args = _report_args(conn, ids)
+    reports = []
+    asserts: dict[str, set[str]] = {"asserts": set(), "reports": set(), "denies": set()}
+    for r in reps:
+        prof = outlet_profiles.profile(r.outlet)
+        rep = {
+            "event_id": r.id, "article_id": r.article_id, "local_id": r.local_id, "mode": r.mode, "date": r.date,
+            "location": r.location, "modality": r.modality, "title": r.title, "outlet": r.outlet,
+            "outlet_profile": prof.to_dict() if prof else None, "published": r.published,
+            "url": safe_url(r.url),
+            "evidence": {"start": r.evidence_start, "end": r.evidence_end, "text": r.evidence_text},
+            "actors": args[r.id].get("actor", []), "recipients": args[r.id].get("recipient", []),
+            "sources": args[r.id].get("source", []),
+        }
+        reports.append(rep)
+        cited = [x["name"] for x in rep["sources"]]
+        if r.modality == "asserted" and r.outlet:
+            asserts["asserts"].add(r.outlet)
+        elif r.modality == "claimed":
+            asserts["asserts"].update(x["name"] for x in rep["actors"])
+        elif r.modality == "reported":
+            asserts["reports"].update(cited or ([r.outlet] if r.outlet else []))
+        elif r.modality == "denied":
+            asserts["denies"].update(cited)
+    denied_by = []
+    for link in _link_rows(conn, cl.c.to_event_id, ids):
+        denial = _report_summary(conn, link.from_event_id)
+        asserts["denies"].update(x["name"] for x in denial.get("actors", []))
+        denied_by.append({"rule": link.rule, "report": link.to_event_id, "corpus_event_id": link.from_corpus,
+                          "denial": denial})
+    denies = [{"rule": link.rule, "report": link.from_event_id, "corpus_event_id": link.to_corpus,
+               "claim": _report_summary(conn, link.to_event_id)}
+              for link in _link_rows(conn, cl.c.from_event_id, ids)]
+    out.update(reports=reports, denied_by=denied_by, denies=denies,
+               stance={k: sorted(v) for k, v in asserts.items()})
+    return out
+
+
+def _report_summary(conn: Connection, event_id: int) -> dict[str, Any]:
+    e, a = s.events, s.articles
+    r = conn.execute(select(e.c.id, e.c.type, e.c.date, e.c.modality, e.c.evidence_text, e.c.article_id,
+                            a.c.outlet, a.c.title).join(a, a.c.id == e.c.article_id).where(e.c.id == event_id)).first()
+    if r is None:
+        return {}
+    args = _report_args(conn, [event_id])[event_id]
+    return {"event_id": r.id, "type": r.type, "date": r.date, "modality": r.modality, "article_id": r.article_id,
+            "outlet": r.outlet, "title": r.title, "evidence": r.evidence_text,
+            "actors": args.get("actor", []), "recipients": args.get("recipient", [])}
+
+
+def article(conn: Connection, article_id: int) -> dict[str, Any] | None:
+    """An article's raw text and the spans to highlight: each event's evidence and trigger (with its corpus
+    event), each entity mention (with its actor), and the boilerplate cut from the body."""
+    a = s.articles
+    row = conn.execute(select(a.c.id, a.c.doc_id, a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.language,
+                              a.c.raw_text, a.c.record).where(a.c.id == article_id)).first()
+    if row is None:
+        return None
+    e, en, m = s.events, s.entities, s.mentions
+    evs = conn.execute(select(e.c.id, e.c.local_id, e.c.type, e.c.modality, e.c.evidence_start, e.c.evidence_end,
+                              cr.c.corpus_event_id)
+                       .outerjoin(cr, cr.c.event_id == e.c.id).where(e.c.article_id == article_id)
+                       .order_by(e.c.evidence_start)).all()
+    triggers = {ev["id"]: ev.get("trigger") for ev in json.loads(row.record).get("events", [])}
+    mentions = conn.execute(select(m.c.start, m.c.end, en.c.id, en.c.name, en.c.type, en.c.actor_id)
+                            .join(en, en.c.id == m.c.entity_id).where(en.c.article_id == article_id)
+                            .order_by(m.c.start)).all()
+    args = _report_args(conn, [v.id for v in evs])
+    removed = conn.execute(select(s.removed.c.start, s.removed.c.end, s.removed.c.kind)
+                           .where(s.removed.c.article_id == article_id).order_by(s.removed.c.start)).all()
+    prof = outlet_profiles.profile(row.outlet)
+    n = len(row.raw_text)
+
+    def clip(start: int, end: int) -> tuple[int, int]:
+        return max(0, min(start, n)), max(0, min(end, n))
+
+    return {
+        "id": row.id, "doc_id": row.doc_id, "title": row.title, "outlet": row.outlet,
+        "outlet_profile": prof.to_dict() if prof else None, "published": row.published,
+        "url": safe_url(row.url), "language": row.language, "text": row.raw_text,
+        "events": [{
+            "event_id": v.id, "local_id": v.local_id, "type": v.type, "modality": v.modality,
+            "corpus_event_id": v.corpus_event_id,
+            "evidence": dict(zip(("start", "end"), clip(v.evidence_start, v.evidence_end), strict=True)),
+            "trigger": (dict(zip(("start", "end"), clip(t["start"], t["end"]), strict=True))
+                        if (t := triggers.get(v.local_id)) else None),
+            "entity_ids": sorted({x["entity_id"] for role in args[v.id].values() for x in role}),
+        } for v in evs],
+        "mentions": [{"start": c[0], "end": c[1], "entity_id": r.id, "name": r.name, "type": r.type,
+                      "actor_id": r.actor_id} for r in mentions for c in [clip(r.start, r.end)]],
+        "removed": [{"start": c[0], "end": c[1], "kind": r.kind} for r in removed for c in [clip(r.start, r.end)]],
+    }
+
+
+# -- sources and facets ----------------------------------------------------------------------------------
+
+def outlets(conn: Connection) -> list[dict[str, Any]]:
+    """Per outlet: articles, reports, corpus events, and how often it is cited as a source; with its profile."""
+    a = s.articles
+    arts = dict(conn.execute(select(a.c.outlet, func.count()).group_by(a.c.outlet)).all())
+    reps = dict(conn.execute(select(a.c.outlet, func.count()).select_from(cr).join(a, a.c.id == cr.c.article_id)
+                             .group_by(a.c.outlet)).all())
+    evs = dict(conn.execute(select(a.c.outlet, func.count(func.distinct(cr.c.corpus_event_id))).select_from(cr)
+                            .join(a, a.c.id == cr.c.article_id).group_by(a.c.outlet)).all())
+    cited: Counter[str] = Counter()
+    for name, n in conn.execute(select(s.actors.c.name, func.count()).select_from(cea)
+                                .join(s.actors, s.actors.c.id == cea.c.actor_id)
+                                .where(cea.c.role == "source").group_by(s.actors.c.name)):
+        prof = outlet_profiles.profile(name)
+        if prof:
+            cited[prof.name] += int(n)
+    names = {k for k in arts if k} | set(cited)
+    out = []
+    for name in sorted(names):
+        prof = outlet_profiles.profile(name)
+        out.append({"outlet": name, "articles": int(arts.get(name, 0)), "reports": int(reps.get(name, 0)),
+                    "corpus_events": int(evs.get(name, 0)), "cited_as_source": cited.get(name, 0),
+                    "profile": prof.to_dict() if prof else None})
+    if arts.get(None):
+        out.append({"outlet": None, "articles": int(arts[None]), "reports": int(reps.get(None, 0)),
+                    "corpus_events": int(evs.get(None, 0)), "cited_as_source": 0, "profile": None})
+    return out
+
+
+def facets(conn: Connection) -> dict[str, Any]:
+    """What the filters can take in this store: event types, modalities, outlets, date range."""
+    lo, hi = conn.execute(select(func.min(ce.c.date_start), func.max(ce.c.date_end))).one()
+    return {
+        "types": dict(conn.execute(select(ce.c.type, func.count()).group_by(ce.c.type)).all()),
+        "modalities": dict(conn.execute(select(s.events.c.modality, func.count()).group_by(s.events.c.modality)).all()),
+        "outlets": sorted(o for o in conn.execute(select(s.articles.c.outlet).distinct()).scalars() if o),
+        "dates": {"min": lo, "max": hi},
+    }
