@@ -339,7 +339,9 @@ def rebuild(conn: Connection) -> dict[str, int]:
         conn.execute(delete(table))
     reports = load_reports(conn)
     comps = cluster(reports)
-    ev_rows, rep_rows, actor_rows = [], [], []
+    ev_rows: list[dict[str, object]] = []
+    rep_rows: list[dict[str, object]] = []
+    actor_rows: list[dict[str, object]] = []
     for cid, members in enumerate(comps, start=1):
         row, people = summarise(members)
         ev_rows.append({"id": cid, **row})

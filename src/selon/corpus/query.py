@@ -320,7 +320,7 @@ def _link_rows(conn: Connection, column: Any, event_ids: Sequence[int]) -> list[
                 to.c.corpus_event_id.label("to_corpus"))
          .join(fr, fr.c.event_id == cl.c.from_event_id).join(to, to.c.event_id == cl.c.to_event_id)
          .where(column.in_(list(event_ids))).order_by(cl.c.from_event_id, cl.c.to_event_id))
-    return conn.execute(q).all()
+    return list(conn.execute(q).all())
 
 
 def event(conn: Connection, corpus_event_id: int) -> dict[str, Any] | None:
@@ -437,10 +437,10 @@ def article(conn: Connection, article_id: int) -> dict[str, Any] | None:
 def outlets(conn: Connection) -> list[dict[str, Any]]:
     """Per outlet: articles, reports, corpus events, and how often it is cited as a source; with its profile."""
     a = s.articles
-    arts = dict(conn.execute(select(a.c.outlet, func.count()).group_by(a.c.outlet)).all())
-    reps = dict(conn.execute(select(a.c.outlet, func.count()).select_from(cr).join(a, a.c.id == cr.c.article_id)
+    arts: dict[str | None, int] = dict(conn.execute(select(a.c.outlet, func.count()).group_by(a.c.outlet)).all())
+    reps: dict[str | None, int] = dict(conn.execute(select(a.c.outlet, func.count()).select_from(cr).join(a, a.c.id == cr.c.article_id)
                              .group_by(a.c.outlet)).all())
-    evs = dict(conn.execute(select(a.c.outlet, func.count(func.distinct(cr.c.corpus_event_id))).select_from(cr)
+    evs: dict[str | None, int] = dict(conn.execute(select(a.c.outlet, func.count(func.distinct(cr.c.corpus_event_id))).select_from(cr)
                             .join(a, a.c.id == cr.c.article_id).group_by(a.c.outlet)).all())
     cited: Counter[str] = Counter()
     for name, n in conn.execute(select(s.actors.c.name, func.count()).select_from(cea)
@@ -471,3 +471,10 @@ def facets(conn: Connection) -> dict[str, Any]:
         "outlets": sorted(o for o in conn.execute(select(s.articles.c.outlet).distinct()).scalars() if o),
         "dates": {"min": lo, "max": hi},
     }
+
+
+def evidence_texts(conn: Connection, corpus_event_id: int) -> list[str]:
+    """Each report's evidence text, in report order."""
+    e = s.events
+    return list(conn.execute(select(e.c.evidence_text).join(cr, cr.c.event_id == e.c.id)
+                             .where(cr.c.corpus_event_id == corpus_event_id).order_by(e.c.id)).scalars())
