@@ -90,7 +90,7 @@ def test_export_files(db, tmp_path):
 def test_corpus_rebuild_and_sync(db):
     before = _jsonl(run("events", "--db", db, "--json"))
     res = run("corpus", "rebuild", "--db", db)
-    assert json.loads(res.stdout) == {"reports": 11, "corpus_events": 8, "links": 2}
+    assert json.loads(res.stdout) == {"reports": 11, "corpus_events": 8, "ties": 7, "links": 2}
     assert json.loads(run("corpus", "sync", "--db", db).stdout)["added"] == 0
     after = _jsonl(run("events", "--db", db, "--json"))
     strip = lambda evs: sorted((e["type"], e["date"], e["n_reports"], e["outlets"]) for e in evs)  # noqa: E731

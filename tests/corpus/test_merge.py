@@ -86,21 +86,21 @@ def test_adding_twice_and_rebuilding_twice_change_nothing(store):
     rec, raw = fx.build(fx.PHONE_CALLS[0])
     assert store.add(rec, raw) is None
     with store.engine.begin() as conn:
-        before = (merge.partition(conn), merge.counts(conn))
+        before = (merge.groups(conn), merge.counts(conn))
         merge.rebuild(conn)
         merge.rebuild(conn)
-        assert (merge.partition(conn), merge.counts(conn)) == before
+        assert (merge.groups(conn), merge.counts(conn)) == before
         assert merge.sync(conn) == 0
 
 
 def test_sync_fills_a_store_written_without_the_corpus(store):
     fx.fill(store)
     with store.engine.begin() as conn:
-        expected = merge.partition(conn)
+        expected = merge.groups(conn)
         for t in (s.corpus_links, s.corpus_event_actors, s.corpus_reports, s.corpus_events):
             conn.execute(t.delete())
         assert merge.sync(conn) == 11
-        assert merge.partition(conn) == expected
+        assert merge.groups(conn) == expected
         assert merge.counts(conn)["links"] == 2
 
 
@@ -202,3 +202,61 @@ def test_filter_bounds():
     for bad in ("yesterday", "2021-W20", "2021-02-30", "'; DROP TABLE events; --"):
         with pytest.raises(ValueError, match="not a date"):
             filter_bound(bad, upper=False)
+
+
+def _strike(doc, outlet, day, published=None, mode="airstrike"):
+    d = f"2023-10-{day:02d}"
+    return fx.Art(doc, outlet, published or d, f"Frappe du {d}", f"Israël a frappé le Hezbollah ({doc}).",
+                  {"e1": fx.ISRAEL, "e2": ("Hezbollah", "ORG", None, ["Hezbollah"])},
+                  [{"type": "ASSAULT", "mode": mode, "actors": ["e1"], "recipients": ["e2"], "date": d,
+                    "evidence": f"Israël a frappé le Hezbollah ({doc})"}])
+
+
+def test_a_daily_series_is_one_event_a_day_not_one_chain(store):
+    arts = [_strike(f"{outlet}-{day}", outlet, day) for day in range(1, 7) for outlet in ("IRNA", "Al-Manar")]
+    # Three outlets date a strike the 10th; one, resolving "hier" a day late, the 11th: one event.
+    arts += [_strike(f"late-{o}", o, 10 if o != "Fars" else 11) for o in ("IRNA", "Al-Manar", "Tasnim", "Fars")]
+    fx.fill(store, arts)
+    with store.engine.connect() as conn:
+        evs = query.events(conn, query.Filters(), limit=100)
+    assert [(e["date"], e["n_reports"]) for e in evs] == [
+        (f"2023-10-{d:02d}", 2) for d in range(1, 7)] + [("2023-10-10", 4)]
+
+
+def test_incremental_equals_rebuild_on_a_random_corpus(tmp_path):
+    rng = random.Random(3)
+    modes = ["airstrike", None, "drone"]
+    arts = []
+    for i in range(36):
+        day = rng.choice([1, 2, 3, 5, 6, 9, 10, 11])
+        art = _strike(f"r{i}", rng.choice(["IRNA", "Fars", "Tasnim", "Al-Manar"]), day, mode=rng.choice(modes))
+        if rng.random() < 0.2:
+            art.events[0]["date"] = "2023-10"  # month precision
+        elif rng.random() < 0.15:
+            art.events[0]["date"] = None  # falls back on the publication date
+        arts.append(art)
+    results = []
+    for n, order in enumerate([arts, arts[::-1], rng.sample(arts, len(arts))]):
+        with open_store(str(tmp_path / f"r{n}.db")) as st:
+            fx.fill(st, order)
+            with st.engine.begin() as conn:
+                incremental = _named_partition(conn)
+                merge.rebuild(conn)
+                assert _named_partition(conn) == incremental
+                results.append(incremental)
+    assert results[0] == results[1] == results[2]
+    assert 1 < len(results[0]) < len(arts)
+
+
+def test_stored_ties_equal_ties_computed_live(store):
+    from selon.corpus import ties
+
+    fx.fill(store)
+    with store.engine.connect() as conn:
+        actors = [r[0] for r in conn.execute(select(s.actors.c.id))]
+        stored = ties.read(conn, actors)
+        live = ties.live(conn, [], actors)
+    key = lambda t: (t["source"], t["target"], t["type"], t["directed"])  # noqa: E731
+    assert sorted(stored, key=key) == sorted(live, key=key) and len(stored) == 7
+    coactor = [t for t in stored if not t["directed"]]
+    assert len(coactor) == 1 and coactor[0]["type"] == "CONSULT" and coactor[0]["start"] == "2021-05-25"

@@ -124,7 +124,8 @@ def test_token_is_required_on_every_request(fixture_store):
     assert c.get("/api/facets").status_code == 200  # the client now carries the cookie
     fresh = TestClient(create_app(fixture_store, token=token))
     assert fresh.get("/", params={"token": "nope"}, follow_redirects=False).status_code == 401
-    assert fresh.get("/api/facets", cookies={"selon_token": "nope"}).status_code == 401
+    fresh.cookies.set("selon_token", "nope")
+    assert fresh.get("/api/facets").status_code == 401
 
 
 def test_loopback_detection():

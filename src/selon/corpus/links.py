@@ -22,10 +22,9 @@ change it: every insert recomputes the denials it could affect.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from selon.corpus import dates
@@ -34,16 +33,8 @@ from selon.store import schema as s
 
 WINDOW_DAYS = 14
 MAX_TARGETS = 3
+MAX_SPAN_DAYS = 366  # no corpus event spans more (a year-precise one); bounds the index range scans
 DENIAL = "REJECT"
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    event_id: int
-    corpus_event_id: int
-    cites_recipient: bool
-    contested: bool
-    gap: int
 
 
 def _explicit(conn: Connection, denial_event_id: int) -> list[tuple[int, str]]:
@@ -73,37 +64,43 @@ def _window_targets(conn: Connection, denial: Report) -> list[int]:
     if not deniers or not iv.placed:
         return []
     assert iv.start and iv.end
-    e, args, ents, cr = s.events, s.event_args, s.entities, s.corpus_reports
-    lo = dates.iso(iv.start - timedelta(days=WINDOW_DAYS))
+    cea = s.corpus_event_actors
+    lo = iv.start - timedelta(days=WINDOW_DAYS)
     rows = conn.execute(
-        select(cr.c.event_id, cr.c.corpus_event_id, cr.c.date_start, cr.c.date_end).distinct()
-        .join(e, e.c.id == cr.c.event_id)
-        .join(args, and_(args.c.event_id == e.c.id, args.c.role.in_(("actor", "recipient"))))
-        .join(ents, ents.c.id == args.c.entity_id)
-        .where(ents.c.actor_id.in_(deniers), e.c.type != DENIAL, cr.c.event_id != denial.event_id,
-               cr.c.date_start <= dates.iso(iv.end), cr.c.date_end >= lo)
-    ).all()
+        select(cea.c.corpus_event_id, func.max(cea.c.date_end).label("end")).where(
+            cea.c.actor_id.in_(deniers), cea.c.role.in_(("actor", "recipient")), cea.c.type != DENIAL,
+            cea.c.date_key <= dates.iso(iv.end), cea.c.date_key >= dates.iso(lo - timedelta(days=MAX_SPAN_DAYS)),
+            cea.c.date_end >= dates.iso(lo))
+        .group_by(cea.c.corpus_event_id)).all()
     if not rows:
         return []
-    claims = {r.event_id: r for r in rows}
     recipients = {int(a) for a in denial.recipients if not a.startswith("e")}
-    contested_clusters = _contested(conn, {r.corpus_event_id for r in rows})
-    cands = []
-    for rep in load_reports(conn, sorted(claims)):
-        row = claims[rep.event_id]
-        end = date.fromisoformat(row.date_end)
-        cands.append(_Candidate(
-            event_id=rep.event_id, corpus_event_id=row.corpus_event_id,
-            cites_recipient=bool(recipients & set(rep.sources)),
-            contested=row.corpus_event_id in contested_clusters,
-            gap=max(0, (iv.start - end).days),
-        ))
-    best = min((not c.cites_recipient, not c.contested, c.gap) for c in cands)
-    chosen: dict[int, int] = {}
-    for c in sorted(cands, key=lambda c: c.event_id):
-        if (not c.cites_recipient, not c.contested, c.gap) == best and c.corpus_event_id not in chosen:
-            chosen[c.corpus_event_id] = c.event_id
-    return [chosen[k] for k in sorted(chosen)[:MAX_TARGETS]]
+    ids = [r.corpus_event_id for r in rows]
+    cited = set()
+    if recipients:
+        cited = set(conn.execute(select(cea.c.corpus_event_id).where(
+            cea.c.corpus_event_id.in_(ids), cea.c.role == "source", cea.c.actor_id.in_(sorted(recipients)))).scalars())
+    contested = _contested(conn, set(ids))
+    keyed = sorted(((cid not in cited, cid not in contested, max(0, (iv.start - date.fromisoformat(end)).days)), cid)
+                   for cid, end in rows)
+    best = keyed[0][0]
+    chosen = [cid for key, cid in keyed if key == best][:MAX_TARGETS]
+    return [_representative(conn, cid, recipients) for cid in chosen]
+
+
+def _representative(conn: Connection, corpus_event_id: int, cited: set[int]) -> int:
+    """The report a link points at: one citing the denial's recipient when there is one; among equals, by
+    content (article hash, local id), so never by arrival order."""
+    cr, e, a, args, ents = s.corpus_reports, s.events, s.articles, s.event_args, s.entities
+    q = (select(e.c.id).join(cr, cr.c.event_id == e.c.id).join(a, a.c.id == e.c.article_id)
+         .where(cr.c.corpus_event_id == corpus_event_id).order_by(a.c.sha256, e.c.local_id).limit(1))
+    if cited:
+        citing = q.where(select(args.c.id).join(ents, ents.c.id == args.c.entity_id).where(
+            args.c.event_id == e.c.id, args.c.role == "source", ents.c.actor_id.in_(sorted(cited))).exists())
+        found = conn.execute(citing).scalar()
+        if found is not None:
+            return int(found)
+    return int(conn.execute(q).scalar_one())
 
 
 def _contested(conn: Connection, cluster_ids: set[int]) -> set[int]:
@@ -132,17 +129,29 @@ def update(conn: Connection, new_event_ids: Sequence[int]) -> None:
     """Recompute the links of new denials and of older denials that a new claim could answer."""
     new = load_reports(conn, sorted(set(new_event_ids)))
     affected = {r.event_id for r in new if r.type == DENIAL}
-    involved = {int(a) for r in new if r.type != DENIAL for a in (*r.actors, *r.recipients)
-                if not a.startswith("e")}
-    if involved:
-        e, args, ents = s.events, s.event_args, s.entities
-        older = conn.execute(
-            select(e.c.id).distinct().join(args, and_(args.c.event_id == e.c.id, args.c.role == "actor"))
-            .join(ents, ents.c.id == args.c.entity_id)
-            .where(e.c.type == DENIAL, ents.c.actor_id.in_(sorted(involved)))).scalars()
-        affected |= set(older)
+    cea, cr = s.corpus_event_actors, s.corpus_reports
+    for r in new:
+        involved = sorted({int(a) for a in (*r.actors, *r.recipients) if not a.startswith("e")})
+        if r.type == DENIAL or not involved or not r.interval.placed:
+            continue
+        # Denials by these actors dated from the claim's corpus event (whose dates this report may have
+        # moved) to WINDOW_DAYS after it.
+        span = conn.execute(select(s.corpus_events.c.date_start, s.corpus_events.c.date_end)
+                            .join(cr, cr.c.corpus_event_id == s.corpus_events.c.id)
+                            .where(cr.c.event_id == r.event_id)).first()
+        starts = [d for d in (r.interval.start, dates.from_iso(span.date_start) if span else None) if d]
+        ends = [d for d in (r.interval.end, dates.from_iso(span.date_end) if span else None) if d]
+        slack = timedelta(days=dates.DAY_TOLERANCE)
+        lo, hi = min(starts) - slack, max(ends) + slack + timedelta(days=WINDOW_DAYS)
+        denials = (select(cea.c.corpus_event_id).where(
+            cea.c.actor_id.in_(involved), cea.c.role == "actor", cea.c.type == DENIAL,
+            cea.c.date_key <= dates.iso(hi), cea.c.date_key >= dates.iso(lo - timedelta(days=MAX_SPAN_DAYS)),
+            cea.c.date_end >= dates.iso(lo)))
+        affected |= set(conn.execute(select(cr.c.event_id).where(cr.c.corpus_event_id.in_(denials))).scalars())
+    # A claim that merged into a corpus event can change which denials prefer it; the contested flag too.
     for denial in load_reports(conn, sorted(affected)):
-        _relink(conn, denial)
+        if denial.type == DENIAL:
+            _relink(conn, denial)
 
 
 def rebuild(conn: Connection, reports: Sequence[Report]) -> int:

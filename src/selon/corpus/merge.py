@@ -5,25 +5,29 @@ Two reports are *compatible* when they have the same PLOVER type, the same
 resolved actors and recipients (``entities.actor_id``; for symmetric types
 such as CONSULT the participants as one set), no conflicting mode or place,
 and dates that fit the window their precision allows (``corpus.dates``).
-A corpus event is a connected component of that relation over all reports,
-which does not depend on the order articles arrive in: adding a report that
-is compatible with several corpus events joins them into one.  Every report
-keeps its row in ``corpus_reports``, so a merge can be inspected and undone
-(``rebuild`` recomputes everything from the per-article tables).
+Compatible reports form connected components; a component is then cut into
+events by date (``partition``) so that a strike reported every day for a
+month is thirty events, not one.  Both steps depend only on the set of
+reports, never on the order articles arrive in, so the incremental path
+(``add_events``, run in each article's transaction) and ``rebuild`` agree.
+Every report keeps its row in ``corpus_reports``: a merge can be inspected
+and undone.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from selon.clean import norm
-from selon.corpus import dates
+from selon.corpus import dates, ties
 from selon.store import schema as s
 
 # Types whose actor/recipient split is a matter of phrasing ("A a appelé B" / "B s'est entretenu avec A").
@@ -154,8 +158,8 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(reports: Sequence[Report]) -> list[list[Report]]:
-    """Connected components of the compatibility relation, each sorted by event id, in first-id order."""
+def components(reports: Sequence[Report]) -> list[list[Report]]:
+    """Connected components of the compatibility relation (unplaced reports alone), in date order."""
     uf = _UnionFind()
     groups: dict[str, list[Report]] = {}
     for r in reports:
@@ -175,9 +179,78 @@ def cluster(reports: Sequence[Report]) -> list[list[Report]]:
                     uf.union(p.event_id, r.event_id)
             active.append(r)
     comps: dict[int, list[Report]] = {}
-    for r in sorted(reports, key=lambda r: r.event_id):
+    for r in reports:
         comps.setdefault(uf.find(r.event_id), []).append(r)
-    return [comps[k] for k in sorted(comps)]
+    return [sorted(c, key=_order) for c in comps.values()]
+
+
+def _order(r: Report) -> tuple[object, ...]:
+    return (r.interval.start or dates.date.max, r.event_id)
+
+
+def partition(component: Sequence[Report]) -> list[list[Report]]:
+    """Split one connected component into events, the same way whatever order its reports came in.
+
+    Compatibility chains: a strike reported every day between the same two actors is one component.
+    Day-precise reports are grouped by their exact date; a date with fewer reports than a neighbouring
+    date (within ``DAY_TOLERANCE``) that is itself a local peak joins it: three outlets say Saturday,
+    one says Sunday ("hier", resolved a day late) -> one event; a strike each day, each reported once
+    -> one event a day.  Reports of coarser precision join the compatible group with the most
+    day-precise reports (the earliest on a tie); inside a group, reports that are not compatible (a
+    phone call and a visit the same day) stay apart.  Depends on the set of reports, never their ids.
+    """
+    by_day: dict[object, list[Report]] = {}
+    for r in component:
+        if r.interval.precision == "day":
+            by_day.setdefault(r.interval.start, []).append(r)
+    if not by_day:
+        return _linked(component)
+    size = {d: len(v) for d, v in by_day.items()}
+    near = [timedelta(days=k) for k in range(-dates.DAY_TOLERANCE, dates.DAY_TOLERANCE + 1) if k]
+
+    def neighbours(d: Any) -> list[Any]:
+        return [d + k for k in near if d + k in size]
+
+    peak = {d: all(size[n] <= size[d] for n in neighbours(d)) for d in size}
+    windows: dict[object, list[Report]] = {}
+    for d in sorted(size):  # type: ignore[type-var]
+        bigger = [n for n in neighbours(d) if peak[n] and size[n] > size[d]]
+        root = d if peak[d] or not bigger else max(bigger, key=lambda n: (size[n], -n.toordinal()))
+        windows.setdefault(root, []).extend(by_day[d])
+    groups = [windows[k] for k in sorted(windows)]  # type: ignore[type-var]
+    leftovers: list[Report] = []
+    for r in component:
+        if r.interval.precision == "day":
+            continue
+        fits = [i for i, w in enumerate(groups) if any(compatible(r, a) for a in w)]
+        if fits:
+            best = max(fits, key=lambda i: (sum(1 for a in groups[i] if a.interval.precision == "day"), -i))
+            groups[best].append(r)
+        else:
+            leftovers.append(r)
+    out = [g for w in groups for g in _linked(w)] + _linked(leftovers)
+    return sorted((sorted(g, key=_order) for g in out if g), key=lambda g: _order(g[0]))
+
+
+def _linked(reports: Sequence[Report]) -> list[list[Report]]:
+    """Single-linkage groups of compatible reports (the reports are already close in time)."""
+    uf = _UnionFind()
+    items = list(reports)
+    for i, a in enumerate(items):
+        uf.find(a.event_id)
+        for b in items[:i]:
+            if a.signature == b.signature and compatible(a, b):
+                uf.union(a.event_id, b.event_id)
+    groups: dict[int, list[Report]] = {}
+    for r in items:
+        groups.setdefault(uf.find(r.event_id), []).append(r)
+    return list(groups.values())
+
+
+def cluster(reports: Sequence[Report]) -> list[list[Report]]:
+    """All corpus events of these reports: components, each partitioned; in date order."""
+    out = [g for comp in components(reports) for g in partition(comp)]
+    return sorted(out, key=lambda g: (_order(g[0]), min(r.event_id for r in g)))
 
 
 # -- summaries -------------------------------------------------------------------------------------------
@@ -204,19 +277,25 @@ def summarise(reports: Sequence[Report]) -> tuple[dict[str, object], list[tuple[
     ends = [r.interval.end for r in precise if r.interval.end]
     present = {r.modality for r in reports}
     modality = next((m for m in MODALITY_ORDER if m in present), first.modality)
+    modalities = Counter(r.modality for r in reports)
+    outlets = sorted({r.outlet for r in reports if r.outlet})
+    date_start = dates.iso(min(starts)) if starts else None
     row: dict[str, object] = {
         "type": first.type,
         "mode": _most_common(r.mode for r in reports),
         "signature": first.signature,
         "date": date,
         "date_precision": precision,
-        "date_start": dates.iso(min(starts)) if starts else None,
+        "date_start": date_start,
         "date_end": dates.iso(max(ends)) if ends else None,
+        "date_key": date_start or s.UNDATED,
         "location": _most_common(r.location for r in reports),
         "modality": modality,
+        "modalities": json.dumps(dict(sorted(modalities.items()))),
+        "outlets": json.dumps(outlets, ensure_ascii=False),
         "n_reports": len(reports),
         "n_articles": len({r.article_id for r in reports}),
-        "n_outlets": len({r.outlet for r in reports if r.outlet}),
+        "n_outlets": len(outlets),
     }
     roles: Counter[tuple[str, str]] = Counter()
     for r in reports:
@@ -237,13 +316,17 @@ def summarise(reports: Sequence[Report]) -> tuple[dict[str, object], list[tuple[
     return row, people
 
 
+def _people_rows(cid: int, row: dict[str, object], people: list[tuple[str, int]]) -> list[dict[str, object]]:
+    return [{"corpus_event_id": cid, "role": role, "actor_id": aid, "type": row["type"], "date_key": row["date_key"],
+             "date_end": row["date_end"]} for role, aid in people]
+
+
 def _write_summary(conn: Connection, cid: int, reports: Sequence[Report]) -> None:
     row, people = summarise(reports)
     conn.execute(update(s.corpus_events).where(s.corpus_events.c.id == cid).values(**row))
     conn.execute(delete(s.corpus_event_actors).where(s.corpus_event_actors.c.corpus_event_id == cid))
     if people:
-        conn.execute(insert(s.corpus_event_actors),
-                     [{"corpus_event_id": cid, "role": role, "actor_id": aid} for role, aid in people])
+        conn.execute(insert(s.corpus_event_actors), _people_rows(cid, row, people))
 
 
 def _report_row(r: Report, cid: int) -> dict[str, object]:
@@ -260,48 +343,80 @@ def _lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(5310)"))
 
 
+def _component(conn: Connection, r: Report) -> tuple[list[Report], dict[int, int]]:
+    """The stored reports connected to a new one (and it), with each stored report's corpus event.
+
+    Widens the date range until the component stops growing: chains can reach beyond the first window.
+    """
+    cr = s.corpus_reports
+    slack = timedelta(days=dates.DAY_TOLERANCE)
+    assert r.interval.start and r.interval.end
+    lo, hi = r.interval.start - slack, r.interval.end + slack
+    while True:
+        rows = conn.execute(select(cr.c.event_id, cr.c.corpus_event_id).where(
+            cr.c.signature == r.signature, cr.c.date_start <= dates.iso(hi), cr.c.date_end >= dates.iso(lo))).all()
+        owner = {row.event_id: row.corpus_event_id for row in rows}
+        reports = [*load_reports(conn, sorted(owner)), r]
+        comp = next(c for c in components(reports) if any(x.event_id == r.event_id for x in c))
+        starts = [x.interval.start for x in comp if x.interval.start]
+        ends = [x.interval.end for x in comp if x.interval.end]
+        new_lo, new_hi = min(starts) - slack, max(ends) + slack
+        if new_lo >= lo and new_hi <= hi:
+            return comp, {x.event_id: owner[x.event_id] for x in comp if x.event_id in owner}
+        lo, hi = min(lo, new_lo), max(hi, new_hi)
+
+
+def _new_event(conn: Connection, r: Report) -> int:
+    ce = s.corpus_events
+    return int(conn.execute(insert(ce).values(
+        type=r.type, signature=r.signature, date_precision="none", date_key=s.UNDATED,
+        modality=r.modality, modalities="{}", outlets="[]", n_reports=0, n_articles=0, n_outlets=0,
+    ).returning(ce.c.id)).scalar_one())
+
+
 def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
     """Merge these reports into the corpus (idempotent); returns the corpus events that changed."""
     if not event_ids:
         return set()
     _lock(conn)
-    cr, ce = s.corpus_reports, s.corpus_events
+    cr, ce, cea = s.corpus_reports, s.corpus_events, s.corpus_event_actors
     known = set()
     for chunk in _chunks(sorted(event_ids)):
         known |= set(conn.execute(select(cr.c.event_id).where(cr.c.event_id.in_(chunk))).scalars())
     todo = [i for i in sorted(set(event_ids)) if i not in known]
     dirty: set[int] = set()
+    touched: set[tuple[int, int]] = set()  # actor pairs whose ties must be recounted
     for r in load_reports(conn, todo):
-        targets: list[int] = []
-        if r.interval.placed:
-            assert r.interval.start and r.interval.end
-            slack = timedelta(days=dates.DAY_TOLERANCE)
-            cand_rows = conn.execute(
-                select(cr.c.event_id, cr.c.corpus_event_id)
-                .where(cr.c.signature == r.signature,
-                       cr.c.date_start <= dates.iso(r.interval.end + slack),
-                       cr.c.date_end >= dates.iso(r.interval.start - slack))).all()
-            if cand_rows:
-                by_event = {row.event_id: row.corpus_event_id for row in cand_rows}
-                cands = load_reports(conn, sorted(by_event))
-                targets = sorted({by_event[c.event_id] for c in cands if compatible(c, r)})
-        if targets:
-            cid = targets[0]
-            for other in targets[1:]:
-                conn.execute(update(cr).where(cr.c.corpus_event_id == other).values(corpus_event_id=cid))
-                conn.execute(delete(s.corpus_event_actors).where(s.corpus_event_actors.c.corpus_event_id == other))
-                conn.execute(delete(ce).where(ce.c.id == other))
-                dirty.discard(other)
-        else:
-            cid = int(conn.execute(insert(ce).values(
-                type=r.type, signature=r.signature, date_precision="none", modality=r.modality,
-                n_reports=0, n_articles=0, n_outlets=0,
-            ).returning(ce.c.id)).scalar_one())
-        conn.execute(insert(cr).values(**_report_row(r, cid)))
-        dirty.add(cid)
+        if not r.interval.placed:
+            cid = _new_event(conn, r)
+            conn.execute(insert(cr).values(**_report_row(r, cid)))
+            dirty.add(cid)
+            continue
+        comp, owner = _component(conn, r)
+        old = sorted(set(owner.values()))
+        touched |= ties.pairs_of(conn, old)
+        used: set[int] = set()
+        for group in partition(comp):
+            # Keep the corpus event that already holds most of this group (ids stay stable as reports come).
+            votes = Counter(owner[x.event_id] for x in group if x.event_id in owner and owner[x.event_id] not in used)
+            cid = min(votes, key=lambda c: (-votes[c], c)) if votes else _new_event(conn, r)
+            used.add(cid)
+            for x in group:
+                if x.event_id == r.event_id:
+                    conn.execute(insert(cr).values(**_report_row(r, cid)))
+                    dirty.add(cid)
+                elif owner[x.event_id] != cid:
+                    conn.execute(update(cr).where(cr.c.event_id == x.event_id).values(corpus_event_id=cid))
+                    dirty |= {cid, owner[x.event_id]}
+        for gone in set(old) - used:
+            conn.execute(delete(cea).where(cea.c.corpus_event_id == gone))
+            conn.execute(delete(ce).where(ce.c.id == gone))
+            dirty.discard(gone)
     for cid in sorted(dirty):
         members = list(conn.execute(select(cr.c.event_id).where(cr.c.corpus_event_id == cid)).scalars())
         _write_summary(conn, cid, load_reports(conn, members))
+    touched |= ties.pairs_of(conn, dirty)
+    ties.refresh(conn, touched)
     return dirty
 
 
@@ -335,7 +450,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     from selon.corpus import links
 
     _lock(conn)
-    for table in (s.corpus_links, s.corpus_event_actors, s.corpus_reports, s.corpus_events):
+    for table in (s.corpus_links, s.corpus_ties, s.corpus_event_actors, s.corpus_reports, s.corpus_events):
         conn.execute(delete(table))
     reports = load_reports(conn)
     comps = cluster(reports)
@@ -346,18 +461,19 @@ def rebuild(conn: Connection) -> dict[str, int]:
         row, people = summarise(members)
         ev_rows.append({"id": cid, **row})
         rep_rows.extend(_report_row(r, cid) for r in members)
-        actor_rows.extend({"corpus_event_id": cid, "role": role, "actor_id": aid} for role, aid in people)
+        actor_rows.extend(_people_rows(cid, row, people))
     for table, rows in ((s.corpus_events, ev_rows), (s.corpus_reports, rep_rows),
                         (s.corpus_event_actors, actor_rows)):
         for i in range(0, len(rows), 5000):
             conn.execute(insert(table), rows[i:i + 5000])
     if conn.dialect.name == "postgresql" and ev_rows:
         conn.execute(text("SELECT setval(pg_get_serial_sequence('corpus_events', 'id'), :n)"), {"n": len(ev_rows)})
+    n_ties = ties.rebuild(conn)
     n_links = links.rebuild(conn, reports)
-    return {"reports": len(reports), "corpus_events": len(comps), "links": n_links}
+    return {"reports": len(reports), "corpus_events": len(comps), "ties": n_ties, "links": n_links}
 
 
-def partition(conn: Connection) -> list[list[int]]:
+def groups(conn: Connection) -> list[list[int]]:
     """The corpus as sets of report (event) ids, sorted: what must not depend on arrival order."""
     cr = s.corpus_reports
     groups: dict[int, list[int]] = {}
@@ -370,5 +486,6 @@ def counts(conn: Connection) -> dict[str, int]:
     return {
         "reports": int(conn.execute(select(func.count()).select_from(s.corpus_reports)).scalar_one()),
         "corpus_events": int(conn.execute(select(func.count()).select_from(s.corpus_events)).scalar_one()),
+        "ties": int(conn.execute(select(func.count()).select_from(s.corpus_ties)).scalar_one()),
         "links": int(conn.execute(select(func.count()).select_from(s.corpus_links)).scalar_one()),
     }

@@ -13,11 +13,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.engine import Connection
 
 from selon.clean import canonical_outlet, norm
 from selon.corpus import outlets as outlet_profiles
+from selon.corpus import ties
 from selon.record import ENTITY_TYPES
 from selon.store import schema as s
 
@@ -37,24 +38,42 @@ class Filters:
     modality: str | None = None
     outlet: str | None = None
 
+    def conditions(self, event_id: Any, etype: Any, date_key: Any, date_end: Any) -> list[ColumnElement[bool]]:
+        """Everything but the actor, against a table with these columns (``corpus_events`` or the
+        denormalised ``corpus_event_actors``).  An undated event matches no date bound."""
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(etype.in_(self.types))
+        if self.since:
+            out.append(date_end >= self.since)
+        if self.until:
+            out.append(date_key <= self.until)
+        if self.modality:
+            out.append(select(cr.c.event_id).join(s.events, s.events.c.id == cr.c.event_id)
+                       .where(cr.c.corpus_event_id == event_id, s.events.c.modality == self.modality).exists())
+        if self.outlet:
+            name = canonical_outlet(self.outlet) or self.outlet
+            out.append(select(cr.c.event_id).join(s.articles, s.articles.c.id == cr.c.article_id)
+                       .where(cr.c.corpus_event_id == event_id, s.articles.c.outlet == name).exists())
+        return out
+
+    def on_events(self) -> list[ColumnElement[bool]]:
+        return self.conditions(ce.c.id, ce.c.type, ce.c.date_key, ce.c.date_end)
+
+    def on_participants(self) -> list[ColumnElement[bool]]:
+        return self.conditions(cea.c.corpus_event_id, cea.c.type, cea.c.date_key, cea.c.date_end)
+
     def apply(self, q: Select[Any]) -> Select[Any]:
+        """Filter a query over ``corpus_events``."""
         if self.actor_ids:
             q = q.where(ce.c.id.in_(select(cea.c.corpus_event_id).where(
                 cea.c.actor_id.in_(self.actor_ids), cea.c.role.in_(PARTICIPANT))))
-        if self.types:
-            q = q.where(ce.c.type.in_(self.types))
-        if self.since:
-            q = q.where(ce.c.date_end >= self.since)
-        if self.until:
-            q = q.where(ce.c.date_start <= self.until)
-        if self.modality:
-            q = q.where(select(cr.c.event_id).join(s.events, s.events.c.id == cr.c.event_id)
-                        .where(cr.c.corpus_event_id == ce.c.id, s.events.c.modality == self.modality).exists())
-        if self.outlet:
-            name = canonical_outlet(self.outlet) or self.outlet
-            q = q.where(select(cr.c.event_id).join(s.articles, s.articles.c.id == cr.c.article_id)
-                        .where(cr.c.corpus_event_id == ce.c.id, s.articles.c.outlet == name).exists())
-        return q
+        return q.where(*self.on_events())
+
+    @property
+    def only_types(self) -> bool:
+        """Nothing but actor and type filters: the stored ties answer."""
+        return not (self.since or self.until or self.modality or self.outlet)
 
 
 # -- actors ----------------------------------------------------------------------------------------------
@@ -118,9 +137,10 @@ def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
     if row is None:
         return None
     out = _actor_row(row, _activity(conn, [actor_id]).get(actor_id, 0))
-    mine = select(cea.c.corpus_event_id).where(cea.c.actor_id == actor_id, cea.c.role.in_(PARTICIPANT))
     out["types"] = {t: int(n) for t, n in conn.execute(
-        select(ce.c.type, func.count()).where(ce.c.id.in_(mine)).group_by(ce.c.type).order_by(func.count().desc()))}
+        select(cea.c.type, func.count(func.distinct(cea.c.corpus_event_id)))
+        .where(cea.c.actor_id == actor_id, cea.c.role.in_(PARTICIPANT))
+        .group_by(cea.c.type).order_by(func.count(func.distinct(cea.c.corpus_event_id)).desc(), cea.c.type))}
     out["cited_as_source"] = int(conn.execute(select(func.count()).select_from(cea).where(
         cea.c.actor_id == actor_id, cea.c.role == "source")).scalar_one())
     prof = outlet_profiles.profile(row.name)
@@ -133,44 +153,33 @@ def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
 # -- events ----------------------------------------------------------------------------------------------
 
 _EVENT_COLS = (ce.c.id, ce.c.type, ce.c.mode, ce.c.date, ce.c.date_precision, ce.c.date_start, ce.c.date_end,
-               ce.c.location, ce.c.modality, ce.c.n_reports, ce.c.n_articles, ce.c.n_outlets)
+               ce.c.location, ce.c.modality, ce.c.modalities, ce.c.outlets, ce.c.n_reports, ce.c.n_articles,
+               ce.c.n_outlets)
 
 
 def _decorate(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Add participants, sources, outlets and denial counts to corpus event rows (one query each)."""
+    """Corpus event rows as dicts with participants, sources and denial counts (two queries in all)."""
     ids = [r.id for r in rows]
     people: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    outlets: dict[int, list[str]] = defaultdict(list)
     denied_by: Counter[int] = Counter()
-    modalities: dict[int, Counter[str]] = defaultdict(Counter)
     if ids:
         a = s.actors
         for row in conn.execute(select(cea.c.corpus_event_id, cea.c.role, a.c.id, a.c.name, a.c.type)
                                 .join(a, a.c.id == cea.c.actor_id).where(cea.c.corpus_event_id.in_(ids))
                                 .order_by(cea.c.corpus_event_id, a.c.name)):
             people[row.corpus_event_id][row.role].append({"id": row.id, "name": row.name, "type": row.type})
-        for cid, outlet in conn.execute(select(cr.c.corpus_event_id, s.articles.c.outlet).distinct()
-                                        .join(s.articles, s.articles.c.id == cr.c.article_id)
-                                        .where(cr.c.corpus_event_id.in_(ids), s.articles.c.outlet.is_not(None))
-                                        .order_by(cr.c.corpus_event_id, s.articles.c.outlet)):
-            outlets[cid].append(outlet)
         for cid, n in conn.execute(select(cr.c.corpus_event_id, func.count(func.distinct(cl.c.from_event_id)))
                                    .join(cl, cl.c.to_event_id == cr.c.event_id)
                                    .where(cr.c.corpus_event_id.in_(ids)).group_by(cr.c.corpus_event_id)):
             denied_by[cid] = int(n)
-        for cid, modality, n in conn.execute(select(cr.c.corpus_event_id, s.events.c.modality, func.count())
-                                             .join(s.events, s.events.c.id == cr.c.event_id)
-                                             .where(cr.c.corpus_event_id.in_(ids))
-                                             .group_by(cr.c.corpus_event_id, s.events.c.modality)):
-            modalities[cid][modality] = int(n)
     out = []
     for r in rows:
         d = dict(r._mapping)
+        d["modalities"] = json.loads(d["modalities"])
+        d["outlets"] = json.loads(d["outlets"])
         d["actors"] = people[r.id].get("actor", [])
         d["recipients"] = people[r.id].get("recipient", [])
         d["sources"] = people[r.id].get("source", [])
-        d["outlets"] = outlets[r.id]
-        d["modalities"] = dict(modalities[r.id])
         d["denials"] = denied_by[r.id]
         out.append(d)
     return out
@@ -178,8 +187,16 @@ def _decorate(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
 
 def events(conn: Connection, filters: Filters, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Corpus events matching the filters, by date (undated last), with participants, sources, outlets."""
-    q = filters.apply(select(*_EVENT_COLS))
-    q = q.order_by(ce.c.date_start.is_(None), ce.c.date_start, ce.c.id).limit(limit).offset(offset)
+    if filters.actor_ids:
+        # Walk the actor's index in date order and stop at the page: a hub's whole history is never sorted.
+        page = (select(cea.c.corpus_event_id, cea.c.date_key).distinct()
+                .where(cea.c.actor_id.in_(filters.actor_ids), cea.c.role.in_(PARTICIPANT), *filters.on_participants())
+                .order_by(cea.c.date_key, cea.c.corpus_event_id).limit(limit).offset(offset))
+        ids = [r.corpus_event_id for r in conn.execute(page)]
+        rows = conn.execute(select(*_EVENT_COLS).where(ce.c.id.in_(ids))).all() if ids else []
+        order = {cid: i for i, cid in enumerate(ids)}
+        return _decorate(conn, sorted(rows, key=lambda r: order[r.id]))
+    q = select(*_EVENT_COLS).where(*filters.on_events()).order_by(ce.c.date_key, ce.c.id).limit(limit).offset(offset)
     return _decorate(conn, conn.execute(q).all())
 
 
@@ -207,24 +224,10 @@ def timeline(conn: Connection, actor_id: int, filters: Filters, limit: int = 500
 
 # -- the actor graph -------------------------------------------------------------------------------------
 
-def _edges(conn: Connection, around: Sequence[int] | None, filters: Filters,
-           among: Sequence[int] | None = None) -> list[dict[str, Any]]:
-    """Actor→recipient pairs aggregated by type: count, first and last date."""
-    x, y = cea.alias("x"), cea.alias("y")
-    q = (select(x.c.actor_id.label("source"), y.c.actor_id.label("target"), ce.c.type,
-                func.count().label("weight"), func.min(ce.c.date_start).label("start"),
-                func.max(ce.c.date_end).label("end"))
-         .select_from(x)
-         .join(y, and_(y.c.corpus_event_id == x.c.corpus_event_id, y.c.role == "recipient"))
-         .join(ce, ce.c.id == x.c.corpus_event_id)
-         .where(x.c.role == "actor", x.c.actor_id != y.c.actor_id))
-    if around is not None:
-        q = q.where(or_(x.c.actor_id.in_(list(around)), y.c.actor_id.in_(list(around))))
-    if among is not None:
-        q = q.where(x.c.actor_id.in_(list(among)), y.c.actor_id.in_(list(among)))
-    q = Filters(**{**filters.__dict__, "actor_ids": []}).apply(q)
-    q = q.group_by(x.c.actor_id, y.c.actor_id, ce.c.type)
-    return [dict(r._mapping) for r in conn.execute(q)]
+def _ties(conn: Connection, around: Sequence[int], filters: Filters) -> list[dict[str, Any]]:
+    if filters.only_types:
+        return ties.read(conn, around, filters.types)
+    return ties.live(conn, filters.on_participants(), around)
 
 
 def _nodes(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -251,35 +254,39 @@ def _strongest(edges: list[dict[str, Any]], keep: set[int], limit: int) -> set[i
 def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int = 1,
           max_nodes: int = MAX_GRAPH_NODES) -> dict[str, Any]:
     """The actor network: around one actor (``depth`` hops), or the most active actors when ``actor_id``
-    is None.  Capped at ``max_nodes`` actors, strongest ties kept; edges are aggregated by event type."""
+    is None.  Capped at ``max_nodes`` actors, strongest ties kept (the second hop grows from the
+    strongest fifth of the first); edges are aggregated by event type."""
     if actor_id is None:
-        q = filters.apply(select(cea.c.actor_id, func.count().label("n"))
-                          .join(ce, ce.c.id == cea.c.corpus_event_id)
-                          .where(cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id)
-                          .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
+        q = (select(cea.c.actor_id, func.count().label("n"))
+             .where(cea.c.role.in_(PARTICIPANT), *filters.on_participants()).group_by(cea.c.actor_id)
+             .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
         nodes = {int(r.actor_id) for r in conn.execute(q)}
-        edges = _edges(conn, None, filters, among=sorted(nodes)) if nodes else []
+        found = _ties(conn, sorted(nodes), filters) if nodes else []
     else:
-        nodes = {actor_id}
-        frontier = {actor_id}
-        edges_all: list[dict[str, Any]] = []
-        for _ in range(max(1, depth)):
-            hop = _edges(conn, sorted(frontier), filters)
-            edges_all.extend(hop)
-            grown = _strongest(hop, nodes, max_nodes)
-            frontier = grown - nodes
+        nodes, frontier, found = {actor_id}, [actor_id], []
+        for hop in range(max(1, depth)):
+            edges = _ties(conn, frontier, filters)
+            found.extend(edges)
+            grown = _strongest(edges, nodes, max_nodes)
+            new = grown - nodes
             nodes = grown
-            if not frontier or len(nodes) >= max_nodes:
+            if not new or len(nodes) >= max_nodes or hop + 1 >= depth:
                 break
-        seen = set()
-        edges = []
-        for e in edges_all:
-            k = (e["source"], e["target"], e["type"])
-            if k not in seen and e["source"] in nodes and e["target"] in nodes:
-                seen.add(k)
-                edges.append(e)
-    return {"nodes": _nodes(conn, sorted(nodes)), "edges": sorted(
-        edges, key=lambda e: (e["source"], e["target"], e["type"]))}
+            weight: Counter[int] = Counter()
+            for e in edges:
+                for n in (e["source"], e["target"]):
+                    if n in new:
+                        weight[n] += e["weight"]
+            frontier = [n for n, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))][:max(5, max_nodes // 5)]
+    seen = set()
+    edges_out = []
+    for e in found:
+        k = (e["source"], e["target"], e["type"], e["directed"])
+        if k not in seen and e["source"] in nodes and e["target"] in nodes:
+            seen.add(k)
+            edges_out.append(e)
+    return {"nodes": _nodes(conn, sorted(nodes)),
+            "edges": sorted(edges_out, key=lambda e: (e["source"], e["target"], e["type"], e["directed"]))}
 
 
 # -- evidence --------------------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""The actor network: who acts on whom, how often, by event type.
+
+A tie is an (actor, recipient, type) triple over corpus events, with a
+count and first/last dates; events with no recipient tie their co-actors
+("A et B se sont parlé": ``directed`` false, stored once with the lower actor
+id as source).  ``corpus_ties`` keeps these aggregates so that the graph of
+an actor with tens of thousands of events reads a few hundred rows; the same
+SQL, run over ``corpus_event_actors`` with filters, serves filtered graphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    delete,
+    false,
+    func,
+    insert,
+    select,
+    true,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.util import ClauseAdapter
+
+from selon.store import schema as s
+
+cea, ties = s.corpus_event_actors, s.corpus_ties
+CHUNK = 400
+
+
+def tie_selects(conditions: Sequence[ColumnElement[bool]] = (), around: Sequence[int] | None = None,
+                pair: tuple[int, int] | None = None) -> list[Select[Any]]:
+    """SELECTs of (source, target, type, directed, weight, first, last) over ``corpus_event_actors``.
+
+    ``conditions`` are written against ``corpus_event_actors`` and apply to the acting side (its type,
+    dates and corpus_event_id); ``around`` keeps ties touching these actors, as separate index-driven
+    queries (an OR would scan the table); ``pair`` keeps one (source, target) pair.
+    """
+    out = []
+    for directed in (True, False):
+        x, y = cea.alias("x"), cea.alias("y")
+        if directed:
+            join = and_(y.c.corpus_event_id == x.c.corpus_event_id, y.c.role == "recipient")
+            base = [x.c.role == "actor", x.c.actor_id != y.c.actor_id]
+        else:
+            z = cea.alias("z")
+            no_recipient = ~select(z.c.actor_id).where(z.c.corpus_event_id == x.c.corpus_event_id,
+                                                       z.c.role == "recipient").exists()
+            join = and_(y.c.corpus_event_id == x.c.corpus_event_id, y.c.role == "actor")
+            base = [x.c.role == "actor", x.c.actor_id < y.c.actor_id, no_recipient]
+        if pair is not None:
+            base += [x.c.actor_id == pair[0], y.c.actor_id == pair[1]]
+        sides: list[list[ColumnElement[bool]]] = [[]]
+        if around is not None:
+            ids = sorted(set(around))
+            sides = [[x.c.actor_id.in_(ids)], [y.c.actor_id.in_(ids), ~x.c.actor_id.in_(ids)]]
+        adapt = ClauseAdapter(x)
+        for side in sides:
+            q = (select(x.c.actor_id.label("source"), y.c.actor_id.label("target"), x.c.type.label("type"),
+                        (true() if directed else false()).label("directed"), func.count().label("weight"),
+                        func.min(func.nullif(x.c.date_key, s.UNDATED)).label("first"),
+                        func.max(x.c.date_end).label("last"))
+                 .select_from(x).join(y, join)
+                 .where(*base, *side, *[adapt.traverse(c) for c in conditions])
+                 .group_by(x.c.actor_id, y.c.actor_id, x.c.type))
+            out.append(q)
+    return out
+
+
+def pairs_of(conn: Connection, cluster_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """The (source, target) actor pairs that these corpus events contribute ties to."""
+    ids = sorted(set(cluster_ids))
+    out: set[tuple[int, int]] = set()
+    x, y = cea.alias("x"), cea.alias("y")
+    for i in range(0, len(ids), CHUNK):
+        q = (select(x.c.actor_id, y.c.actor_id).join(y, and_(y.c.corpus_event_id == x.c.corpus_event_id,
+                                                             y.c.role.in_(("actor", "recipient"))))
+             .where(x.c.corpus_event_id.in_(ids[i:i + CHUNK]), x.c.role == "actor", x.c.actor_id != y.c.actor_id))
+        out.update((int(a), int(b)) for a, b in conn.execute(q))
+    return out
+
+
+def refresh(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Recompute the ties of these actor pairs (both directions) from the corpus events."""
+    keys = sorted({p for a, b in pairs for p in ((a, b), (b, a))})
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i:i + CHUNK]
+        conn.execute(delete(ties).where(tuple_(ties.c.source_id, ties.c.target_id).in_(chunk)))
+        # One query per pair keeps each on the actor index; an article brings few pairs.
+        rows = [_row(dict(r._mapping)) for pair in chunk for q in tie_selects(pair=pair) for r in conn.execute(q)]
+        if rows:
+            conn.execute(insert(ties), rows)
+
+
+def _row(r: dict[str, Any]) -> dict[str, Any]:
+    return {"source_id": r["source"], "target_id": r["target"], "type": r["type"], "directed": bool(r["directed"]),
+            "weight": r["weight"], "first": r["first"], "last": r["last"]}
+
+
+def rebuild(conn: Connection) -> int:
+    """All ties from scratch (``merge.rebuild`` has emptied the table)."""
+    conn.execute(delete(ties))
+    n = 0
+    for q in tie_selects():
+        rows = [_row(dict(r._mapping)) for r in conn.execute(q)]
+        for i in range(0, len(rows), 5000):
+            conn.execute(insert(ties), rows[i:i + 5000])
+        n += len(rows)
+    return n
+
+
+def read(conn: Connection, around: Sequence[int], types: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Stored ties touching these actors (optionally of these event types)."""
+    ids = sorted(set(around))
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for side in ([ties.c.source_id.in_(chunk)], [ties.c.target_id.in_(chunk), ~ties.c.source_id.in_(chunk)]):
+            q = select(ties.c.source_id.label("source"), ties.c.target_id.label("target"), ties.c.type,
+                       ties.c.directed, ties.c.weight, ties.c.first.label("start"), ties.c.last.label("end")).where(*side)
+            if types:
+                q = q.where(ties.c.type.in_(list(types)))
+            out.extend(dict(r._mapping) for r in conn.execute(q))
+    return out
+
+
+def live(conn: Connection, conditions: Sequence[ColumnElement[bool]], around: Sequence[int] | None) -> list[dict[str, Any]]:
+    """Ties computed from the corpus events under filters (what ``read`` gives when there are none)."""
+    qs = tie_selects(conditions, around)
+    rows = conn.execute(union_all(*qs)).all()
+    return [{"source": r.source, "target": r.target, "type": r.type, "directed": bool(r.directed),
+             "weight": r.weight, "start": r.first, "end": r.last} for r in rows]
+
