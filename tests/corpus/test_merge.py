@@ -260,3 +260,17 @@ def test_stored_ties_equal_ties_computed_live(store):
     assert sorted(stored, key=key) == sorted(live, key=key) and len(stored) == 7
     coactor = [t for t in stored if not t["directed"]]
     assert len(coactor) == 1 and coactor[0]["type"] == "CONSULT" and coactor[0]["start"] == "2021-05-25"
+
+
+def test_graph_from_stored_ties_equals_graph_from_live_ties(store):
+    fx.fill(store)
+    with store.engine.connect() as conn:
+        hamas = query.resolve_actor(conn, "Hamas")[0]["id"]
+        for centre, depth in ((hamas, 1), (hamas, 2), (None, 1)):
+            stored = query.graph(conn, centre, query.Filters(), depth=depth)
+            live = query.graph(conn, centre, query.Filters(since="0001-01-01"), depth=depth)  # forces live ties
+            assert stored == live, (centre, depth)
+        two = query.graph(conn, hamas, query.Filters(), depth=2)
+        assert "Hezbollah" in {n["name"] for n in two["nodes"]}
+        capped = query.graph(conn, hamas, query.Filters(), depth=2, max_nodes=3)
+        assert len(capped["nodes"]) == 3 and any(e["source"] == hamas or e["target"] == hamas for e in capped["edges"])

@@ -386,6 +386,7 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
     todo = [i for i in sorted(set(event_ids)) if i not in known]
     dirty: set[int] = set()
     touched: set[tuple[int, int]] = set()  # actor pairs whose ties must be recounted
+    people: set[int] = set()  # actors whose activity must be recounted
     for r in load_reports(conn, todo):
         if not r.interval.placed:
             cid = _new_event(conn, r)
@@ -395,6 +396,7 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
         comp, owner = _component(conn, r)
         old = sorted(set(owner.values()))
         touched |= ties.pairs_of(conn, old)
+        people |= ties.actors_of(conn, old)
         used: set[int] = set()
         for group in partition(comp):
             # Keep the corpus event that already holds most of this group (ids stay stable as reports come).
@@ -417,6 +419,7 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
         _write_summary(conn, cid, load_reports(conn, members))
     touched |= ties.pairs_of(conn, dirty)
     ties.refresh(conn, touched)
+    ties.refresh_activity(conn, people | ties.actors_of(conn, dirty))
     return dirty
 
 
@@ -450,7 +453,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
     from selon.corpus import links
 
     _lock(conn)
-    for table in (s.corpus_links, s.corpus_ties, s.corpus_event_actors, s.corpus_reports, s.corpus_events):
+    for table in (s.corpus_links, s.corpus_ties, s.corpus_actor_stats, s.corpus_event_actors, s.corpus_reports,
+                  s.corpus_events):
         conn.execute(delete(table))
     reports = load_reports(conn)
     comps = cluster(reports)
@@ -469,6 +473,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     if conn.dialect.name == "postgresql" and ev_rows:
         conn.execute(text("SELECT setval(pg_get_serial_sequence('corpus_events', 'id'), :n)"), {"n": len(ev_rows)})
     n_ties = ties.rebuild(conn)
+    ties.rebuild_activity(conn)
     n_links = links.rebuild(conn, reports)
     return {"reports": len(reports), "corpus_events": len(comps), "ties": n_ties, "links": n_links}
 

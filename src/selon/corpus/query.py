@@ -87,11 +87,7 @@ def _actor_row(row: Any, n_events: int | None = None) -> dict[str, Any]:
 
 def _activity(conn: Connection, actor_ids: Sequence[int]) -> dict[int, int]:
     """Corpus events each actor takes part in (as actor or recipient)."""
-    if not actor_ids:
-        return {}
-    q = (select(cea.c.actor_id, func.count(func.distinct(cea.c.corpus_event_id)))
-         .where(cea.c.actor_id.in_(list(actor_ids)), cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id))
-    return {int(a): int(n) for a, n in conn.execute(q)}
+    return ties.activity(conn, actor_ids)
 
 
 def find_actors(conn: Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -224,10 +220,8 @@ def timeline(conn: Connection, actor_id: int, filters: Filters, limit: int = 500
 
 # -- the actor graph -------------------------------------------------------------------------------------
 
-def _ties(conn: Connection, around: Sequence[int], filters: Filters) -> list[dict[str, Any]]:
-    if filters.only_types:
-        return ties.read(conn, around, filters.types)
-    return ties.live(conn, filters.on_participants(), around)
+MAX_EDGES = 600
+FRONTIER = 10  # a further hop grows from this many of the strongest new actors
 
 
 def _nodes(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -237,55 +231,72 @@ def _nodes(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
     return [_actor_row(r, act.get(r.id, 0)) for r in sorted(rows, key=lambda r: r.id)]
 
 
-def _strongest(edges: list[dict[str, Any]], keep: set[int], limit: int) -> set[int]:
-    """``keep`` plus the actors with the most weight in these edges, up to ``limit`` in all."""
+def _partners(edges: list[dict[str, Any]], around: set[int], exclude: set[int], limit: int) -> list[int]:
     weight: Counter[int] = Counter()
     for e in edges:
-        weight[e["source"]] += e["weight"]
-        weight[e["target"]] += e["weight"]
-    chosen = set(keep)
-    for node, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])):
-        if len(chosen) >= limit:
-            break
-        chosen.add(node)
-    return chosen
+        for a, b in ((e["source"], e["target"]), (e["target"], e["source"])):
+            if a in around and b not in exclude:
+                weight[b] += e["weight"]
+    return [n for n, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
 
 
 def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int = 1,
-          max_nodes: int = MAX_GRAPH_NODES) -> dict[str, Any]:
+          max_nodes: int = MAX_GRAPH_NODES, max_edges: int = MAX_EDGES) -> dict[str, Any]:
     """The actor network: around one actor (``depth`` hops), or the most active actors when ``actor_id``
-    is None.  Capped at ``max_nodes`` actors, strongest ties kept (the second hop grows from the
-    strongest fifth of the first); edges are aggregated by event type."""
+    is None.  At most ``max_nodes`` actors, the most strongly tied first (a further hop grows from the
+    ``FRONTIER`` strongest actors of the previous one), and the ``max_edges`` strongest ties between
+    them, always with the centre's own ties.  Edges are aggregated by event type.
+
+    With no filter but event types this reads the stored ties (``corpus_ties``); any other filter
+    computes ties from the filtered events.
+    """
+    stored = filters.only_types
     if actor_id is None:
-        q = (select(cea.c.actor_id, func.count().label("n"))
-             .where(cea.c.role.in_(PARTICIPANT), *filters.on_participants()).group_by(cea.c.actor_id)
-             .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
-        nodes = {int(r.actor_id) for r in conn.execute(q)}
-        found = _ties(conn, sorted(nodes), filters) if nodes else []
+        if stored and not filters.types:
+            st = s.corpus_actor_stats
+            order = select(st.c.actor_id).order_by(st.c.events.desc(), st.c.actor_id).limit(max_nodes)
+            nodes = [int(a) for a in conn.execute(order).scalars()]
+        else:
+            q = (select(cea.c.actor_id, func.count().label("n"))
+                 .where(cea.c.role.in_(PARTICIPANT), *filters.on_participants()).group_by(cea.c.actor_id)
+                 .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
+            nodes = [int(r.actor_id) for r in conn.execute(q)]
+        centre_edges: list[dict[str, Any]] = []
+        found = ties.among(conn, nodes, filters.types, max_edges) if stored else ties.live(
+            conn, filters.on_participants(), nodes)
     else:
-        nodes, frontier, found = {actor_id}, [actor_id], []
-        for hop in range(max(1, depth)):
-            edges = _ties(conn, frontier, filters)
-            found.extend(edges)
-            grown = _strongest(edges, nodes, max_nodes)
-            new = grown - nodes
-            nodes = grown
-            if not new or len(nodes) >= max_nodes or hop + 1 >= depth:
+        nodes = [actor_id]
+        frontier = [actor_id]
+        found = []
+        for _ in range(max(1, depth)):
+            room = max_nodes - len(nodes)
+            if room <= 0 or not frontier:
                 break
-            weight: Counter[int] = Counter()
-            for e in edges:
-                for n in (e["source"], e["target"]):
-                    if n in new:
-                        weight[n] += e["weight"]
-            frontier = [n for n, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))][:max(5, max_nodes // 5)]
-    seen = set()
-    edges_out = []
-    for e in found:
+            if stored:
+                new = [p for p, _ in ties.strongest_partners(conn, frontier, room, filters.types, exclude=nodes)]
+            else:
+                hop = ties.live(conn, filters.on_participants(), frontier)
+                found.extend(hop)
+                new = _partners(hop, set(frontier), set(nodes), room)
+            nodes.extend(new)
+            frontier = new[:FRONTIER]
+        if stored:
+            centre_edges = ties.incident(conn, actor_id, nodes, filters.types)
+            found = ties.among(conn, nodes, filters.types, max_edges)
+        else:
+            centre_edges = [e for e in found if actor_id in (e["source"], e["target"])]
+    keep = set(nodes)
+    seen: set[tuple[Any, ...]] = set()
+    edges_out: list[dict[str, Any]] = []
+    for e in [*centre_edges, *sorted(found, key=lambda e: -e["weight"])]:
         k = (e["source"], e["target"], e["type"], e["directed"])
-        if k not in seen and e["source"] in nodes and e["target"] in nodes:
-            seen.add(k)
-            edges_out.append(e)
-    return {"nodes": _nodes(conn, sorted(nodes)),
+        if k in seen or e["source"] not in keep or e["target"] not in keep:
+            continue
+        if len(edges_out) >= max(max_edges, len(centre_edges)):
+            break
+        seen.add(k)
+        edges_out.append({**e, "directed": bool(e["directed"])})
+    return {"nodes": _nodes(conn, sorted(keep)),
             "edges": sorted(edges_out, key=lambda e: (e["source"], e["target"], e["type"], e["directed"]))}
 
 

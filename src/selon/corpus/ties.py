@@ -31,7 +31,8 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from selon.store import schema as s
 
-cea, ties = s.corpus_event_actors, s.corpus_ties
+cea, ties, stats = s.corpus_event_actors, s.corpus_ties, s.corpus_actor_stats
+PARTICIPANT = ("actor", "recipient")
 CHUNK = 400
 
 
@@ -138,3 +139,91 @@ def live(conn: Connection, conditions: Sequence[ColumnElement[bool]], around: Se
     return [{"source": r.source, "target": r.target, "type": r.type, "directed": bool(r.directed),
              "weight": r.weight, "start": r.first, "end": r.last} for r in rows]
 
+
+
+# -- activity per actor ----------------------------------------------------------------------------------
+
+def _stats_select() -> Select[Any]:
+    return (select(cea.c.actor_id, func.count(func.distinct(cea.c.corpus_event_id)).label("events"),
+                   func.min(func.nullif(cea.c.date_key, s.UNDATED)).label("first"),
+                   func.max(cea.c.date_end).label("last"))
+            .where(cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id))
+
+
+def actors_of(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
+    ids = sorted(set(cluster_ids))
+    out: set[int] = set()
+    for i in range(0, len(ids), CHUNK):
+        out.update(int(a) for a in conn.execute(select(cea.c.actor_id).where(
+            cea.c.corpus_event_id.in_(ids[i:i + CHUNK]), cea.c.role.in_(PARTICIPANT))).scalars())
+    return out
+
+
+def refresh_activity(conn: Connection, actor_ids: Iterable[int]) -> None:
+    ids = sorted(set(actor_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        conn.execute(delete(stats).where(stats.c.actor_id.in_(chunk)))
+        rows = [dict(r._mapping) for r in conn.execute(_stats_select().where(cea.c.actor_id.in_(chunk)))]
+        if rows:
+            conn.execute(insert(stats), rows)
+
+
+def rebuild_activity(conn: Connection) -> None:
+    conn.execute(delete(stats))
+    rows = [dict(r._mapping) for r in conn.execute(_stats_select())]
+    for i in range(0, len(rows), 5000):
+        conn.execute(insert(stats), rows[i:i + 5000])
+
+
+def activity(conn: Connection, actor_ids: Sequence[int]) -> dict[int, int]:
+    """Corpus events each actor takes part in (as actor or recipient)."""
+    ids = sorted(set(actor_ids))
+    out: dict[int, int] = {}
+    for i in range(0, len(ids), CHUNK):
+        out.update((int(a), int(n)) for a, n in conn.execute(
+            select(stats.c.actor_id, stats.c.events).where(stats.c.actor_id.in_(ids[i:i + CHUNK]))))
+    return out
+
+
+def strongest_partners(conn: Connection, around: Sequence[int], limit: int, types: Sequence[str] = (),
+                       exclude: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """(actor, summed tie weight) of the actors most tied to ``around``, strongest first (stored ties)."""
+    ids = sorted(set(around))
+    conds_out: list[ColumnElement[bool]] = [ties.c.source_id.in_(ids)]
+    conds_in: list[ColumnElement[bool]] = [ties.c.target_id.in_(ids)]
+    if types:
+        conds_out.append(ties.c.type.in_(list(types)))
+        conds_in.append(ties.c.type.in_(list(types)))
+    u = union_all(select(ties.c.target_id.label("partner"), ties.c.weight).where(*conds_out),
+                  select(ties.c.source_id.label("partner"), ties.c.weight).where(*conds_in)).subquery()
+    skip = sorted(set(exclude) | set(ids))
+    q = (select(u.c.partner, func.sum(u.c.weight).label("w")).where(u.c.partner.not_in(skip))
+         .group_by(u.c.partner).order_by(func.sum(u.c.weight).desc(), u.c.partner).limit(limit))
+    return [(int(p), int(w)) for p, w in conn.execute(q)]
+
+
+def among(conn: Connection, nodes: Sequence[int], types: Sequence[str] = (), limit: int = 1000) -> list[dict[str, Any]]:
+    """The strongest stored ties between these actors."""
+    ids = sorted(set(nodes))
+    q = (select(ties.c.source_id.label("source"), ties.c.target_id.label("target"), ties.c.type, ties.c.directed,
+                ties.c.weight, ties.c.first.label("start"), ties.c.last.label("end"))
+         .where(ties.c.source_id.in_(ids), ties.c.target_id.in_(ids)).order_by(ties.c.weight.desc()).limit(limit))
+    if types:
+        q = q.where(ties.c.type.in_(list(types)))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def incident(conn: Connection, actor_id: int, nodes: Sequence[int], types: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Stored ties between one actor and any of ``nodes``."""
+    ids = sorted(set(nodes))
+    cols = (ties.c.source_id.label("source"), ties.c.target_id.label("target"), ties.c.type, ties.c.directed,
+            ties.c.weight, ties.c.first.label("start"), ties.c.last.label("end"))
+    out: list[dict[str, Any]] = []
+    for side in ([ties.c.source_id == actor_id, ties.c.target_id.in_(ids)],
+                 [ties.c.target_id == actor_id, ties.c.source_id.in_(ids)]):
+        q = select(*cols).where(*side)
+        if types:
+            q = q.where(ties.c.type.in_(list(types)))
+        out.extend(dict(r._mapping) for r in conn.execute(q))
+    return out

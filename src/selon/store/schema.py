@@ -217,6 +217,16 @@ corpus_ties = Table(
     Index("ix_corpus_ties_target", "target_id", "source_id"),
 )
 
+# How many corpus events each actor takes part in (as actor or recipient), and when: sizes the network.
+corpus_actor_stats = Table(
+    "corpus_actor_stats", metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Index("ix_corpus_actor_stats_events", "events"),
+)
+
 corpus_links = Table(
     "corpus_links", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
