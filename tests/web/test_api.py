@@ -131,3 +131,27 @@ def test_token_is_required_on_every_request(fixture_store):
 def test_loopback_detection():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.1.2.3")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.2") and not is_loopback("example.org")
+
+
+def test_responses_match_the_documented_models(client, fixture_store):
+    from pydantic import TypeAdapter
+
+    from selon.web import models as m
+
+    hamas = _actor(client, "Hamas")["id"]
+    ev = client.get("/api/events", params={"modality": "denied"}).json()[0]
+    checks = [
+        ("/api/facets", m.Facets), ("/api/actors", list[m.ActorSummary]), (f"/api/actors/{hamas}", m.Actor),
+        (f"/api/actors/{hamas}/timeline", list[m.CorpusEvent]), (f"/api/actors/{hamas}/graph?depth=2", m.Graph),
+        ("/api/graph", m.Graph), ("/api/events", list[m.CorpusEvent]), (f"/api/events/{ev['id']}", m.EventDetail),
+        (f"/api/articles/{fixture_store.article_ids['xss']}", m.Article), ("/api/search?q=Hamas", m.SearchResult),
+        ("/api/outlets", list[m.OutletCount]),
+    ]
+    spec = client.get("/api/openapi.json").json()
+    for path, model in checks:
+        r = client.get(path)
+        assert r.status_code == 200, path
+        TypeAdapter(model).validate_python(r.json(), strict=False)
+        template = path.split("?")[0].replace(str(hamas), "{actor_id}").replace(f"/events/{ev['id']}", "/events/{event_id}")
+        template = template.replace(f"/articles/{fixture_store.article_ids['xss']}", "/articles/{article_id}")
+        assert "200" in spec["paths"][template]["get"]["responses"], template

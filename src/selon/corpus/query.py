@@ -126,6 +126,18 @@ def resolve_actor(conn: Connection, text: str) -> list[dict[str, Any]]:
     return find_actors(conn, text, limit=10)
 
 
+def actor_exists(conn: Connection, actor_id: int) -> bool:
+    return conn.execute(select(s.actors.c.id).where(s.actors.c.id == actor_id)).first() is not None
+
+
+def most_active(conn: Connection, limit: int = 30) -> list[dict[str, Any]]:
+    """The actors in the most corpus events."""
+    st = s.corpus_actor_stats
+    ids = [int(a) for a in conn.execute(select(st.c.actor_id).order_by(st.c.events.desc(), st.c.actor_id)
+                                        .limit(limit)).scalars()]
+    return sorted(_nodes(conn, ids), key=lambda n: (-n["events"], n["name"]))
+
+
 def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
     """One actor: identity, activity, event types, top partners, outlet profile when it is an outlet."""
     a = s.actors
@@ -169,8 +181,9 @@ def _decorate(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
                                    .where(cr.c.corpus_event_id.in_(ids)).group_by(cr.c.corpus_event_id)):
             denied_by[cid] = int(n)
     out = []
+    keys = list(rows[0]._fields) if rows else []
     for r in rows:
-        d = dict(r._mapping)
+        d = dict(zip(keys, r, strict=True))
         d["modalities"] = json.loads(d["modalities"])
         d["outlets"] = json.loads(d["outlets"])
         d["actors"] = people[r.id].get("actor", [])
@@ -281,10 +294,11 @@ def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int =
             nodes.extend(new)
             frontier = new[:FRONTIER]
         if stored:
-            centre_edges = ties.incident(conn, actor_id, nodes, filters.types)
+            centre_edges = ties.incident(conn, actor_id, nodes, filters.types, max_edges)
             found = ties.among(conn, nodes, filters.types, max_edges)
         else:
-            centre_edges = [e for e in found if actor_id in (e["source"], e["target"])]
+            centre_edges = sorted((e for e in found if actor_id in (e["source"], e["target"])),
+                                  key=lambda e: -e["weight"])[:max_edges]
     keep = set(nodes)
     seen: set[tuple[Any, ...]] = set()
     edges_out: list[dict[str, Any]] = []
@@ -292,7 +306,7 @@ def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int =
         k = (e["source"], e["target"], e["type"], e["directed"])
         if k in seen or e["source"] not in keep or e["target"] not in keep:
             continue
-        if len(edges_out) >= max(max_edges, len(centre_edges)):
+        if len(edges_out) >= max_edges:
             break
         seen.add(k)
         edges_out.append({**e, "directed": bool(e["directed"])})

@@ -21,7 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -30,6 +31,7 @@ from selon.corpus import dates
 from selon.corpus import query as q
 from selon.record import EVENT_TYPES, MODALITIES
 from selon.store import Store
+from selon.web import models as m
 
 STATIC = Path(str(resources.files("selon.web").joinpath("static")))
 COOKIE = "selon_token"
@@ -113,71 +115,79 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: list[str] 
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.get("/api/facets", summary="What the filters can take: event types, modalities, outlets, dates")
-    def facets() -> dict[str, Any]:
-        return read(q.facets)  # type: ignore[no-any-return]
+    def get(path: str, model: Any, summary: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """A GET endpoint returning ready JSON, documented by ``model`` (not validated against it)."""
+        return app.get(path, summary=summary, response_model=None, responses={200: {"model": model}})
 
-    @app.get("/api/actors", summary="Actors by name (or the most active when q is empty)")
+    @get("/api/facets", m.Facets, "What the filters can take: event types, modalities, outlets, dates")
+    def facets() -> JSONResponse:
+        return ok(read(q.facets))
+
+    @get("/api/actors", list[m.ActorSummary], "Actors by name (or the most active when q is empty)")
     def actors(qtext: Annotated[str, Query(alias="q", max_length=200)] = "",
-               limit: Annotated[int, Query(ge=1, le=200)] = 30) -> list[dict[str, Any]]:
+               limit: Annotated[int, Query(ge=1, le=200)] = 30) -> JSONResponse:
         if qtext.strip():
-            return read(q.find_actors, qtext, limit=limit)  # type: ignore[no-any-return]
-        g = read(q.graph, None, q.Filters(), max_nodes=limit)
-        return sorted(g["nodes"], key=lambda n: (-n["events"], n["name"]))
+            return ok(read(q.find_actors, qtext, limit=limit))
+        return ok(read(q.most_active, limit))
 
-    @app.get("/api/actors/{actor_id}", summary="One actor: identity, activity, outlet profile")
-    def actor(actor_id: Id) -> dict[str, Any]:
-        return found(read(q.actor, actor_id), "actor")  # type: ignore[no-any-return]
+    @get("/api/actors/{actor_id}", m.Actor, "One actor: identity, activity, outlet profile")
+    def actor(actor_id: Id) -> JSONResponse:
+        return ok(found(read(q.actor, actor_id), "actor"))
 
-    @app.get("/api/actors/{actor_id}/timeline", summary="One actor's corpus events in date order")
+    @get("/api/actors/{actor_id}/timeline", list[m.CorpusEvent], "One actor's corpus events in date order")
     def timeline(actor_id: Id, types: Types = None, since: Since = None, until: Until = None,
                  modality: Modality = None, outlet: Outlet = None,
-                 limit: Annotated[int, Query(ge=1, le=5000)] = 500) -> list[dict[str, Any]]:
-        found(read(q.actor, actor_id), "actor")
-        return read(q.timeline, actor_id, filters(types, since, until, modality, outlet),  # type: ignore[no-any-return]
-                    limit=limit)
+                 limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> JSONResponse:
+        f = filters(types, since, until, modality, outlet, [actor_id])
+        with store.engine.connect() as conn:
+            found(q.actor_exists(conn, actor_id) or None, "actor")
+            return ok(q.events(conn, f, limit=limit, offset=offset))
 
-    @app.get("/api/actors/{actor_id}/graph", summary="The actors around one actor")
+    @get("/api/actors/{actor_id}/graph", m.Graph, "The actors around one actor")
     def actor_graph(actor_id: Id, types: Types = None, since: Since = None, until: Until = None,
                     modality: Modality = None, outlet: Outlet = None,
                     depth: Annotated[int, Query(ge=1, le=3)] = 1,
-                    max_nodes: Annotated[int, Query(ge=2, le=500)] = q.MAX_GRAPH_NODES) -> dict[str, Any]:
-        found(read(q.actor, actor_id), "actor")
-        return read(q.graph, actor_id, filters(types, since, until, modality, outlet),  # type: ignore[no-any-return]
-                    depth=depth, max_nodes=max_nodes)
+                    max_nodes: Annotated[int, Query(ge=2, le=500)] = q.MAX_GRAPH_NODES) -> JSONResponse:
+        f = filters(types, since, until, modality, outlet)
+        with store.engine.connect() as conn:
+            found(q.actor_exists(conn, actor_id) or None, "actor")
+            return ok(q.graph(conn, actor_id, f, depth=depth, max_nodes=max_nodes))
 
-    @app.get("/api/graph", summary="The network of the most active actors")
+    @get("/api/graph", m.Graph, "The network of the most active actors")
     def overview(types: Types = None, since: Since = None, until: Until = None, modality: Modality = None,
-                 outlet: Outlet = None, max_nodes: Annotated[int, Query(ge=2, le=500)] = 60) -> dict[str, Any]:
-        return read(q.graph, None, filters(types, since, until, modality, outlet),  # type: ignore[no-any-return]
-                    max_nodes=max_nodes)
+                 outlet: Outlet = None, max_nodes: Annotated[int, Query(ge=2, le=500)] = 60) -> JSONResponse:
+        return ok(read(q.graph, None, filters(types, since, until, modality, outlet), max_nodes=max_nodes))
 
-    @app.get("/api/events", summary="Corpus events matching the filters")
+    @get("/api/events", list[m.CorpusEvent], "Corpus events matching the filters (any of the actors)")
     def events(types: Types = None, since: Since = None, until: Until = None, modality: Modality = None,
                outlet: Outlet = None, actors: Actors = None,
                limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-               offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> list[dict[str, Any]]:
-        return read(q.events, filters(types, since, until, modality, outlet, actors),  # type: ignore[no-any-return]
-                    limit=limit, offset=offset)
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> JSONResponse:
+        return ok(read(q.events, filters(types, since, until, modality, outlet, actors), limit=limit, offset=offset))
 
-    @app.get("/api/events/{event_id}", summary="One corpus event: reports, evidence, stance, denial links")
-    def event(event_id: Id) -> dict[str, Any]:
-        return found(read(q.event, event_id), "event")  # type: ignore[no-any-return]
+    @get("/api/events/{event_id}", m.EventDetail, "One corpus event: reports, evidence, stance, denial links")
+    def event(event_id: Id) -> JSONResponse:
+        return ok(found(read(q.event, event_id), "event"))
 
-    @app.get("/api/articles/{article_id}", summary="An article's raw text and the spans to highlight")
-    def article(article_id: Id) -> dict[str, Any]:
-        return found(read(q.article, article_id), "article")  # type: ignore[no-any-return]
+    @get("/api/articles/{article_id}", m.Article, "An article's raw text and the spans to highlight")
+    def article(article_id: Id) -> JSONResponse:
+        return ok(found(read(q.article, article_id), "article"))
 
-    @app.get("/api/search", summary="Full-text search over articles, and actors by name")
+    @get("/api/search", m.SearchResult, "Full-text search over articles, and actors by name")
     def search(qtext: Annotated[str, Query(alias="q", min_length=1, max_length=200)],
-               limit: Annotated[int, Query(ge=1, le=100)] = 20) -> dict[str, Any]:
-        return {"actors": read(q.find_actors, qtext, limit=limit), "articles": store.search(qtext, limit=limit)}
+               limit: Annotated[int, Query(ge=1, le=100)] = 20) -> JSONResponse:
+        return ok({"actors": read(q.find_actors, qtext, limit=limit), "articles": store.search(qtext, limit=limit)})
 
-    @app.get("/api/outlets", summary="Per-outlet counts and profiles")
-    def outlets() -> list[dict[str, Any]]:
-        return read(q.outlets)  # type: ignore[no-any-return]
+    @get("/api/outlets", list[m.OutletCount], "Per-outlet counts and profiles")
+    def outlets() -> JSONResponse:
+        return ok(read(q.outlets))
 
     return app
+
+
+def ok(data: Any) -> JSONResponse:
+    return JSONResponse(data)
 
 
 def _same(given: str, token: str) -> bool:
