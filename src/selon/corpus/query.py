@@ -165,31 +165,41 @@ _EVENT_COLS = (ce.c.id, ce.c.type, ce.c.mode, ce.c.date, ce.c.date_precision, ce
                ce.c.n_outlets)
 
 
-def _decorate(conn: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Corpus event rows as dicts with participants, sources and denial counts (two queries in all)."""
-    ids = [r.id for r in rows]
+def _decorate(conn: Connection, rows: Sequence[Any], page: Any = None) -> list[dict[str, Any]]:
+    """Corpus event rows as dicts with participants, sources and denial counts (two more queries).
+
+    ``page``: a subquery whose ``cid`` column lists the same corpus events (joined rather than sent as a
+    long IN list, which costs more to build than to run)."""
     people: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    denied_by: Counter[int] = Counter()
-    if ids:
+    denied_by: dict[int, int] = {}
+    if rows:
         a = s.actors
-        for row in conn.execute(select(cea.c.corpus_event_id, cea.c.role, a.c.id, a.c.name, a.c.type)
-                                .join(a, a.c.id == cea.c.actor_id).where(cea.c.corpus_event_id.in_(ids))
-                                .order_by(cea.c.corpus_event_id, a.c.name)):
-            people[row.corpus_event_id][row.role].append({"id": row.id, "name": row.name, "type": row.type})
-        for cid, n in conn.execute(select(cr.c.corpus_event_id, func.count(func.distinct(cl.c.from_event_id)))
-                                   .join(cl, cl.c.to_event_id == cr.c.event_id)
-                                   .where(cr.c.corpus_event_id.in_(ids)).group_by(cr.c.corpus_event_id)):
-            denied_by[cid] = int(n)
+        pq = (select(cea.c.corpus_event_id, cea.c.role, a.c.id, a.c.name, a.c.type)
+              .join(a, a.c.id == cea.c.actor_id))
+        dq = (select(cr.c.corpus_event_id, func.count(func.distinct(cl.c.from_event_id)))
+              .join(cl, cl.c.to_event_id == cr.c.event_id).group_by(cr.c.corpus_event_id))
+        if page is not None:
+            pq = pq.join(page, page.c.cid == cea.c.corpus_event_id)
+            dq = dq.join(page, page.c.cid == cr.c.corpus_event_id)
+        else:
+            ids = [r.id for r in rows]
+            pq = pq.where(cea.c.corpus_event_id.in_(ids))
+            dq = dq.where(cr.c.corpus_event_id.in_(ids))
+        for cid, role, aid, name, atype in conn.execute(pq.order_by(cea.c.corpus_event_id, a.c.name)):
+            people[cid][role].append({"id": aid, "name": name, "type": atype})
+        denied_by = {int(cid): int(n) for cid, n in conn.execute(dq)}
     out = []
     keys = list(rows[0]._fields) if rows else []
+    loads = json.loads
     for r in rows:
         d = dict(zip(keys, r, strict=True))
-        d["modalities"] = json.loads(d["modalities"])
-        d["outlets"] = json.loads(d["outlets"])
-        d["actors"] = people[r.id].get("actor", [])
-        d["recipients"] = people[r.id].get("recipient", [])
-        d["sources"] = people[r.id].get("source", [])
-        d["denials"] = denied_by[r.id]
+        d["modalities"] = loads(d["modalities"])
+        d["outlets"] = loads(d["outlets"])
+        who = people.get(r.id, {})
+        d["actors"] = who.get("actor", [])
+        d["recipients"] = who.get("recipient", [])
+        d["sources"] = who.get("source", [])
+        d["denials"] = denied_by.get(r.id, 0)
         out.append(d)
     return out
 
@@ -198,15 +208,14 @@ def events(conn: Connection, filters: Filters, limit: int = 100, offset: int = 0
     """Corpus events matching the filters, by date (undated last), with participants, sources, outlets."""
     if filters.actor_ids:
         # Walk the actor's index in date order and stop at the page: a hub's whole history is never sorted.
-        page = (select(cea.c.corpus_event_id, cea.c.date_key).distinct()
+        page = (select(cea.c.corpus_event_id.label("cid"), cea.c.date_key.label("k")).distinct()
                 .where(cea.c.actor_id.in_(filters.actor_ids), cea.c.role.in_(PARTICIPANT), *filters.on_participants())
-                .order_by(cea.c.date_key, cea.c.corpus_event_id).limit(limit).offset(offset))
-        ids = [r.corpus_event_id for r in conn.execute(page)]
-        rows = conn.execute(select(*_EVENT_COLS).where(ce.c.id.in_(ids))).all() if ids else []
-        order = {cid: i for i, cid in enumerate(ids)}
-        return _decorate(conn, sorted(rows, key=lambda r: order[r.id]))
-    q = select(*_EVENT_COLS).where(*filters.on_events()).order_by(ce.c.date_key, ce.c.id).limit(limit).offset(offset)
-    return _decorate(conn, conn.execute(q).all())
+                .order_by(cea.c.date_key, cea.c.corpus_event_id).limit(limit).offset(offset)).subquery()
+    else:
+        page = (select(ce.c.id.label("cid"), ce.c.date_key.label("k")).where(*filters.on_events())
+                .order_by(ce.c.date_key, ce.c.id).limit(limit).offset(offset)).subquery()
+    rows = conn.execute(select(*_EVENT_COLS).join(page, page.c.cid == ce.c.id).order_by(page.c.k, page.c.cid)).all()
+    return _decorate(conn, rows, page)
 
 
 def count_events(conn: Connection, filters: Filters) -> int:
@@ -235,6 +244,7 @@ def timeline(conn: Connection, actor_id: int, filters: Filters, limit: int = 500
 
 MAX_EDGES = 600
 FRONTIER = 10  # a further hop grows from this many of the strongest new actors
+CORE = 60  # ties among this many of the strongest actors are drawn (each pair costs a lookup)
 
 
 def _nodes(conn: Connection, ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -257,8 +267,9 @@ def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int =
           max_nodes: int = MAX_GRAPH_NODES, max_edges: int = MAX_EDGES) -> dict[str, Any]:
     """The actor network: around one actor (``depth`` hops), or the most active actors when ``actor_id``
     is None.  At most ``max_nodes`` actors, the most strongly tied first (a further hop grows from the
-    ``FRONTIER`` strongest actors of the previous one), and the ``max_edges`` strongest ties between
-    them, always with the centre's own ties.  Edges are aggregated by event type.
+    ``FRONTIER`` strongest actors of the previous one); edges: the centre's own ties first, then ties
+    among the ``CORE`` strongest actors and from each hop to the next, ``max_edges`` at most.  Edges are
+    aggregated by event type.
 
     With no filter but event types this reads the stored ties (``corpus_ties``); any other filter
     computes ties from the filtered events.
@@ -275,12 +286,13 @@ def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int =
                  .order_by(func.count().desc(), cea.c.actor_id).limit(max_nodes))
             nodes = [int(r.actor_id) for r in conn.execute(q)]
         centre_edges: list[dict[str, Any]] = []
-        found = ties.among(conn, nodes, filters.types, max_edges) if stored else ties.live(
-            conn, filters.on_participants(), nodes)
+        found = ties.among(conn, nodes[:CORE], filters.types, max_edges) if stored else ties.live(
+            conn, filters.on_participants(), nodes[:CORE])
     else:
         nodes = [actor_id]
         frontier = [actor_id]
         found = []
+        hops: list[tuple[list[int], list[int]]] = []
         for _ in range(max(1, depth)):
             room = max_nodes - len(nodes)
             if room <= 0 or not frontier:
@@ -291,11 +303,14 @@ def graph(conn: Connection, actor_id: int | None, filters: Filters, depth: int =
                 hop = ties.live(conn, filters.on_participants(), frontier)
                 found.extend(hop)
                 new = _partners(hop, set(frontier), set(nodes), room)
+            hops.append((frontier, new))
             nodes.extend(new)
             frontier = new[:FRONTIER]
         if stored:
             centre_edges = ties.incident(conn, actor_id, nodes, filters.types, max_edges)
-            found = ties.among(conn, nodes, filters.types, max_edges)
+            found = ties.among(conn, nodes[:CORE], filters.types, max_edges)
+            for parents, children in hops[1:]:
+                found += ties.among(conn, parents, filters.types, max_edges, targets=children)
         else:
             centre_edges = sorted((e for e in found if actor_id in (e["source"], e["target"])),
                                   key=lambda e: -e["weight"])[:max_edges]

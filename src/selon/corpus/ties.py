@@ -209,15 +209,24 @@ def strongest_partners(conn: Connection, around: Sequence[int], limit: int, type
     return [(int(p), int(w)) for p, w in conn.execute(q)]
 
 
-def among(conn: Connection, nodes: Sequence[int], types: Sequence[str] = (), limit: int = 1000) -> list[dict[str, Any]]:
-    """The strongest stored ties between these actors."""
+def among(conn: Connection, nodes: Sequence[int], types: Sequence[str] = (), limit: int = 1000,
+          targets: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """The strongest stored ties between these actors (or between ``nodes`` and ``targets``, both ways).
+
+    Each (source, target) pair is one primary-key probe, so callers keep the sets small."""
     ids = sorted(set(nodes))
-    q = (select(ties.c.source_id.label("source"), ties.c.target_id.label("target"), ties.c.type, ties.c.directed,
-                ties.c.weight, ties.c.first.label("start"), ties.c.last.label("end"))
-         .where(ties.c.source_id.in_(ids), ties.c.target_id.in_(ids)).order_by(ties.c.weight.desc()).limit(limit))
-    if types:
-        q = q.where(ties.c.type.in_(list(types)))
-    return dicts(conn.execute(q))
+    other = ids if targets is None else sorted(set(targets))
+    cols = (ties.c.source_id.label("source"), ties.c.target_id.label("target"), ties.c.type, ties.c.directed,
+            ties.c.weight, ties.c.first.label("start"), ties.c.last.label("end"))
+    sides = [(ids, other)] if targets is None else [(ids, other), (other, ids)]
+    parts = []
+    for src, dst in sides:
+        q = select(*cols).where(ties.c.source_id.in_(src), ties.c.target_id.in_(dst))
+        if types:
+            q = q.where(ties.c.type.in_(list(types)))
+        parts.append(q)
+    u = union_all(*parts).subquery()
+    return dicts(conn.execute(select(u).order_by(u.c.weight.desc(), u.c.source, u.c.target, u.c.type).limit(limit)))
 
 
 def incident(conn: Connection, actor_id: int, nodes: Sequence[int], types: Sequence[str] = (),
