@@ -453,7 +453,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     from selon.corpus import links
 
     _lock(conn)
-    for table in (s.corpus_links, s.corpus_ties, s.corpus_actor_stats, s.corpus_event_actors, s.corpus_reports,
+    for table in (s.corpus_links, s.corpus_ties, s.corpus_pairs, s.corpus_actor_stats, s.corpus_event_actors, s.corpus_reports,
                   s.corpus_events):
         conn.execute(delete(table))
     reports = load_reports(conn)

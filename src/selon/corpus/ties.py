@@ -31,7 +31,7 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from selon.store import schema as s
 
-cea, ties, stats = s.corpus_event_actors, s.corpus_ties, s.corpus_actor_stats
+cea, ties, stats, pairs = s.corpus_event_actors, s.corpus_ties, s.corpus_actor_stats, s.corpus_pairs
 PARTICIPANT = ("actor", "recipient")
 CHUNK = 400
 
@@ -88,9 +88,9 @@ def pairs_of(conn: Connection, cluster_ids: Iterable[int]) -> set[tuple[int, int
     return out
 
 
-def refresh(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
-    """Recompute the ties of these actor pairs (both directions) from the corpus events."""
-    keys = sorted({p for a, b in pairs for p in ((a, b), (b, a))})
+def refresh(conn: Connection, changed: Iterable[tuple[int, int]]) -> None:
+    """Recompute the ties and pair weights of these actor pairs (both directions) from the corpus events."""
+    keys = sorted({p for a, b in changed for p in ((a, b), (b, a))})
     for i in range(0, len(keys), CHUNK):
         chunk = keys[i:i + CHUNK]
         conn.execute(delete(ties).where(tuple_(ties.c.source_id, ties.c.target_id).in_(chunk)))
@@ -98,6 +98,15 @@ def refresh(conn: Connection, pairs: Iterable[tuple[int, int]]) -> None:
         rows = [_row(r) for pair in chunk for q in tie_selects(pair=pair) for r in dicts(conn.execute(q))]
         if rows:
             conn.execute(insert(ties), rows)
+        conn.execute(delete(pairs).where(tuple_(pairs.c.a, pairs.c.b).in_(chunk)))
+        weight: dict[tuple[int, int], int] = {}
+        for r in rows:
+            for key in ((r["source_id"], r["target_id"]), (r["target_id"], r["source_id"])):
+                weight[key] = weight.get(key, 0) + r["weight"]
+        wanted = set(chunk)
+        prow = [{"a": a, "b": b, "weight": w} for (a, b), w in weight.items() if (a, b) in wanted]
+        if prow:
+            conn.execute(insert(pairs), prow)
 
 
 def dicts(result: Any) -> list[dict[str, Any]]:
@@ -112,14 +121,19 @@ def _row(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def rebuild(conn: Connection) -> int:
-    """All ties from scratch (``merge.rebuild`` has emptied the table)."""
+    """All ties and pair weights from scratch."""
     conn.execute(delete(ties))
+    conn.execute(delete(pairs))
     n = 0
     for q in tie_selects():
         rows = [_row(r) for r in dicts(conn.execute(q))]
         for i in range(0, len(rows), 5000):
             conn.execute(insert(ties), rows[i:i + 5000])
         n += len(rows)
+    both = union_all(select(ties.c.source_id.label("a"), ties.c.target_id.label("b"), ties.c.weight),
+                     select(ties.c.target_id.label("a"), ties.c.source_id.label("b"), ties.c.weight)).subquery()
+    conn.execute(insert(pairs).from_select(["a", "b", "weight"], select(both.c.a, both.c.b, func.sum(both.c.weight))
+                                           .group_by(both.c.a, both.c.b)))
     return n
 
 
@@ -194,17 +208,27 @@ def activity(conn: Connection, actor_ids: Sequence[int]) -> dict[int, int]:
 
 def strongest_partners(conn: Connection, around: Sequence[int], limit: int, types: Sequence[str] = (),
                        exclude: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """(actor, summed tie weight) of the actors most tied to ``around``, strongest first (stored ties)."""
+    """(actor, tie weight) of the actors most tied to ``around``, strongest first (stored ties).
+
+    Without a type filter each actor's strongest partners are the first rows of the pair index, so a
+    hub with thousands of partners costs no more than a small actor."""
     ids = sorted(set(around))
-    conds_out: list[ColumnElement[bool]] = [ties.c.source_id.in_(ids)]
-    conds_in: list[ColumnElement[bool]] = [ties.c.target_id.in_(ids)]
-    if types:
-        conds_out.append(ties.c.type.in_(list(types)))
-        conds_in.append(ties.c.type.in_(list(types)))
-    u = union_all(select(ties.c.target_id.label("partner"), ties.c.weight).where(*conds_out),
-                  select(ties.c.source_id.label("partner"), ties.c.weight).where(*conds_in)).subquery()
-    skip = sorted(set(exclude) | set(ids))
-    q = (select(u.c.partner, func.sum(u.c.weight).label("w")).where(u.c.partner.not_in(skip))
+    skip = set(exclude) | set(ids)
+    if not types:
+        per = limit + len(skip)
+        weight: dict[int, int] = {}
+        for a in ids:
+            q = select(pairs.c.b, pairs.c.weight).where(pairs.c.a == a).order_by(pairs.c.weight.desc()).limit(per)
+            for b, w in conn.execute(q):
+                if b not in skip:
+                    weight[int(b)] = weight.get(int(b), 0) + int(w)
+        return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    kinds = list(types)
+    u = union_all(select(ties.c.target_id.label("partner"), ties.c.weight)
+                  .where(ties.c.source_id.in_(ids), ties.c.type.in_(kinds)),
+                  select(ties.c.source_id.label("partner"), ties.c.weight)
+                  .where(ties.c.target_id.in_(ids), ties.c.type.in_(kinds))).subquery()
+    q = (select(u.c.partner, func.sum(u.c.weight).label("w")).where(u.c.partner.not_in(sorted(skip)))
          .group_by(u.c.partner).order_by(func.sum(u.c.weight).desc(), u.c.partner).limit(limit))
     return [(int(p), int(w)) for p, w in conn.execute(q)]
 

@@ -217,6 +217,16 @@ corpus_ties = Table(
     Index("ix_corpus_ties_target", "target_id", "source_id"),
 )
 
+# Tie weights summed over types and directions, stored both ways round: an actor's strongest partners
+# are the first rows of its (a, weight) index, however many partners it has.
+corpus_pairs = Table(
+    "corpus_pairs", metadata,
+    Column("a", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("weight", Integer, nullable=False),
+    Index("ix_corpus_pairs_strongest", "a", "weight"),
+)
+
 # How many corpus events each actor takes part in (as actor or recipient), and when: sizes the network.
 corpus_actor_stats = Table(
     "corpus_actor_stats", metadata,
