@@ -324,14 +324,24 @@ def _site_headers(lines: list[Line], kinds: dict[int, str]) -> int:
             continue
         words = line.text.split()
         nxt = next((j for j in range(i + 1, len(lines)) if j not in kinds), None)
-        breadcrumb = len(line.text) <= 120 and bool(re.search(r"\s[>›»|/]\s", line.text)) and not re.search(
-            r"[.!?]$", line.text)
+        breadcrumb = _is_breadcrumb(line.text)
         tiny = len(words) <= 2 and len(line.text) <= 20 and not re.search(r"[.!?:]$", line.text)
         if nxt is not None and (breadcrumb or (tiny and len(lines[nxt].text.split()) >= 4)):
             kinds[i] = "header"
             continue
         return i
     return len(lines)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """"Accueil > Monde > Moyen-Orient": short segments between repeated separators."""
+    if len(text) > 120 or re.search(r"[.!?]$", text):
+        return False
+    for sep in (">", "›", "»", "|", "/"):
+        parts = [p.strip() for p in text.split(f" {sep} ")]
+        if len(parts) >= 2 and all(0 < len(p.split()) <= 4 for p in parts) and "«" not in text:
+            return True
+    return False
 
 
 def _title(lines: list[Line], kinds: dict[int, str], index: int,

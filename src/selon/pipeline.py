@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from spacy.tokens import Doc
 
@@ -33,7 +34,7 @@ class Extracted:
     document: Document
 
 
-Result = Extracted | InputError
+Result: TypeAlias = Extracted | InputError
 
 
 class Extractor:
@@ -45,7 +46,10 @@ class Extractor:
 
     def extract(self, doc: Document) -> Record:
         """One document to its record (raises on internal errors; ``run`` catches them)."""
-        return next(self._batch([doc])).record  # type: ignore[union-attr]
+        result = next(self._batch([doc]))
+        if isinstance(result, InputError):
+            raise ValueError(str(result))
+        return result.record
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         """Records for every Document, InputErrors passed through, in input order."""

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -25,7 +25,7 @@ KbOption = Annotated[str | None, typer.Option("--kb", help="An extra actor KB fi
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
 

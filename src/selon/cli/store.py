@@ -11,16 +11,20 @@ from rich.table import Table
 from selon.cli import app
 from selon.cli.common import DbOption, out, warn
 from selon.store import open_store
+from selon.store.summary import summary
 
 
 @app.command()
 def stats(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    top: Annotated[int, typer.Option("--top", min=1, max=1000, help="Rows in each top list.")] = 10,
 ) -> None:
-    """Counts of what is in the store: articles, entities, actors, events, quotes, times."""
+    """Counts of what is in the store, then its top actors, event types, outlets and cited sources."""
     with open_store(db) as store:
         counts = store.stats()
+        if not as_json:
+            tops = summary(store, top=top)
     if as_json:
         print(json.dumps(counts))
         return
@@ -28,6 +32,15 @@ def stats(
     for key, value in counts.items():
         table.add_row(key, str(value))
     out.print(table)
+    titles = {"actors": "Top actors", "event_types": "Events by type", "modalities": "Events by modality",
+              "outlets": "Outlets", "sources": "Cited sources (events attributed)"}
+    for name, rows in tops.items():
+        if not rows:
+            continue
+        t = Table(*rows[0].keys(), title=titles[name])
+        for row in rows:
+            t.add_row(*(str(v) for v in row.values()))
+        out.print(t)
 
 
 @app.command()

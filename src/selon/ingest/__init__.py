@@ -13,7 +13,7 @@ from selon.ingest.readers import Item, finish, read_html, read_jsonl, read_text
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "InputError", "DecodeError", "Item", "iter_documents", "list_inputs"]
 
 DEFAULT_MAX_BYTES = 5_000_000
-TEXT_EXT = {".txt", ".text", ".md"}
+TEXT_EXT = {".txt", ".text"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 KNOWN_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT

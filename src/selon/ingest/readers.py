@@ -9,7 +9,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, TypeAlias
 
 from selon.ingest.decode import decode_bytes
 from selon.ingest.document import DecodeError, Document, InputError
@@ -17,7 +17,7 @@ from selon.ingest.language import detect_language
 
 log = logging.getLogger(__name__)
 
-Item = Document | InputError
+Item: TypeAlias = Document | InputError
 META_FIELDS = ("title", "url", "outlet", "published", "language")
 
 
