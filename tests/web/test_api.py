@@ -145,7 +145,7 @@ def test_responses_match_the_documented_models(client, fixture_store):
         (f"/api/actors/{hamas}/timeline", list[m.CorpusEvent]), (f"/api/actors/{hamas}/graph?depth=2", m.Graph),
         ("/api/graph", m.Graph), ("/api/events", list[m.CorpusEvent]), (f"/api/events/{ev['id']}", m.EventDetail),
         (f"/api/articles/{fixture_store.article_ids['xss']}", m.Article), ("/api/search?q=Hamas", m.SearchResult),
-        ("/api/outlets", list[m.OutletCount]),
+        ("/api/outlets", list[m.OutletCount]), (f"/api/actors/{hamas}/articles", list[m.ArticleMentioning]),
     ]
     spec = client.get("/api/openapi.json").json()
     for path, model in checks:
@@ -155,3 +155,24 @@ def test_responses_match_the_documented_models(client, fixture_store):
         template = path.split("?")[0].replace(str(hamas), "{actor_id}").replace(f"/events/{ev['id']}", "/events/{event_id}")
         template = template.replace(f"/articles/{fixture_store.article_ids['xss']}", "/articles/{article_id}")
         assert "200" in spec["paths"][template]["get"]["responses"], template
+
+
+def test_a_store_without_events_still_browses_by_mentions(tmp_path):
+    from selon.store import open_store
+
+    arts = [fx.Art(f"m{i}", "IRNA", f"2024-01-0{i + 1}", f"Titre {i}", "L'Iran et le Hamas, puis Israël.",
+                   {"e1": ("Iran", "GPE", None, ["L'Iran"]), "e2": fx.HAMAS, **({"e3": fx.ISRAEL} if i else {})})
+            for i in range(3)]
+    with open_store(str(tmp_path / "noev.db")) as st:
+        fx.fill(st, arts)
+        c = TestClient(create_app(st))
+        top = c.get("/api/actors").json()
+        assert [(a["name"], a["articles"]) for a in top[:2]] == [("Hamas", 3), ("Iran", 3)]
+        g = c.get("/api/graph").json()
+        assert g["kind"] == "co-mentions" and {e["weight"] for e in g["edges"]} == {3, 2}
+        iran = next(a["id"] for a in top if a["name"] == "Iran")
+        mine = c.get(f"/api/actors/{iran}/graph").json()
+        assert mine["kind"] == "co-mentions" and len(mine["nodes"]) == 3
+        arts_of = c.get(f"/api/actors/{iran}/articles").json()
+        assert [a["title"] for a in arts_of] == ["Titre 2", "Titre 1", "Titre 0"] and arts_of[0]["mentions"] == 1
+        assert c.get(f"/api/actors/{iran}/timeline").json() == []

@@ -525,3 +525,59 @@ def evidence_texts(conn: Connection, corpus_event_id: int) -> list[str]:
     e = s.events
     return list(conn.execute(select(e.c.evidence_text).join(cr, cr.c.event_id == e.c.id)
                              .where(cr.c.corpus_event_id == corpus_event_id).order_by(e.c.id)).scalars())
+
+
+# -- before events: who is mentioned, where, with whom ---------------------------------------------------
+# A store whose articles have entities but no events yet (extraction still thin) is still worth browsing:
+# actors by the articles that mention them, and a co-mention network, clearly labelled as such.
+
+def has_events(conn: Connection) -> bool:
+    return conn.execute(select(ce.c.id).limit(1)).first() is not None
+
+
+def most_mentioned(conn: Connection, limit: int = 30) -> list[dict[str, Any]]:
+    """Actors by the number of articles that mention them (``events``: their corpus events, if any)."""
+    en = s.entities
+    n = func.count(func.distinct(en.c.article_id))
+    rows = conn.execute(select(en.c.actor_id, n.label("n")).where(en.c.actor_id.is_not(None))
+                        .group_by(en.c.actor_id).order_by(n.desc(), en.c.actor_id).limit(limit)).all()
+    counts = {int(r.actor_id): int(r.n) for r in rows}
+    nodes = _nodes(conn, list(counts))
+    for node in nodes:
+        node["articles"] = counts[node["id"]]
+    return sorted(nodes, key=lambda x: (-x["articles"], x["name"]))
+
+
+def actor_articles(conn: Connection, actor_id: int, limit: int = 200) -> list[dict[str, Any]]:
+    """Articles mentioning an actor, newest first, with how often."""
+    a, en, m = s.articles, s.entities, s.mentions
+    q = (select(a.c.id, a.c.title, a.c.outlet, a.c.published, func.count(m.c.id).label("mentions"))
+         .join(en, en.c.article_id == a.c.id).outerjoin(m, m.c.entity_id == en.c.id)
+         .where(en.c.actor_id == actor_id).group_by(a.c.id, a.c.title, a.c.outlet, a.c.published)
+         .order_by(a.c.published.desc(), a.c.id.desc()).limit(limit))
+    return ties.dicts(conn.execute(q))
+
+
+def comention_graph(conn: Connection, actor_id: int | None, max_nodes: int = 60) -> dict[str, Any]:
+    """Actors mentioned in the same articles (edge weight: shared articles).  Not events: the page says so."""
+    en1, en2 = s.entities.alias("e1"), s.entities.alias("e2")
+    shared = func.count(func.distinct(en1.c.article_id))
+    if actor_id is not None:
+        q = (select(en2.c.actor_id, shared.label("w")).join(en2, en2.c.article_id == en1.c.article_id)
+             .where(en1.c.actor_id == actor_id, en2.c.actor_id.is_not(None), en2.c.actor_id != actor_id)
+             .group_by(en2.c.actor_id).order_by(shared.desc(), en2.c.actor_id).limit(max_nodes - 1))
+        nodes = [actor_id] + [int(r.actor_id) for r in conn.execute(q)]
+    else:
+        nodes = [n["id"] for n in most_mentioned(conn, max_nodes)]
+    q = (select(en1.c.actor_id.label("source"), en2.c.actor_id.label("target"), shared.label("weight"),
+                func.min(s.articles.c.published).label("start"), func.max(s.articles.c.published).label("end"))
+         .join(en2, en2.c.article_id == en1.c.article_id).join(s.articles, s.articles.c.id == en1.c.article_id)
+         .where(en1.c.actor_id.in_(nodes), en2.c.actor_id.in_(nodes), en1.c.actor_id < en2.c.actor_id)
+         .group_by(en1.c.actor_id, en2.c.actor_id).order_by(shared.desc(), en1.c.actor_id, en2.c.actor_id))
+    edges = [{**e, "type": "CO-MENTION", "directed": False} for e in ties.dicts(conn.execute(q))]
+    if actor_id is not None:  # the centre's ties, then the strongest others: a readable picture
+        mine = [e for e in edges if actor_id in (e["source"], e["target"])]
+        edges = mine + [e for e in edges if actor_id not in (e["source"], e["target"])][:len(nodes) * 2]
+    else:
+        edges = edges[:len(nodes) * 3]
+    return {"nodes": _nodes(conn, sorted(set(nodes))), "edges": edges, "kind": "co-mentions"}

@@ -128,7 +128,8 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: list[str] 
                limit: Annotated[int, Query(ge=1, le=200)] = 30) -> JSONResponse:
         if qtext.strip():
             return ok(read(q.find_actors, qtext, limit=limit))
-        return ok(read(q.most_active, limit))
+        with store.engine.connect() as conn:
+            return ok(q.most_active(conn, limit) if q.has_events(conn) else q.most_mentioned(conn, limit))
 
     @get("/api/actors/{actor_id}", m.Actor, "One actor: identity, activity, outlet profile")
     def actor(actor_id: Id) -> JSONResponse:
@@ -152,12 +153,24 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: list[str] 
         f = filters(types, since, until, modality, outlet)
         with store.engine.connect() as conn:
             found(q.actor_exists(conn, actor_id) or None, "actor")
-            return ok(q.graph(conn, actor_id, f, depth=depth, max_nodes=max_nodes))
+            if not q.has_events(conn):
+                return ok(q.comention_graph(conn, actor_id, max_nodes))
+            return ok({**q.graph(conn, actor_id, f, depth=depth, max_nodes=max_nodes), "kind": "events"})
 
     @get("/api/graph", m.Graph, "The network of the most active actors")
     def overview(types: Types = None, since: Since = None, until: Until = None, modality: Modality = None,
                  outlet: Outlet = None, max_nodes: Annotated[int, Query(ge=2, le=500)] = 60) -> JSONResponse:
-        return ok(read(q.graph, None, filters(types, since, until, modality, outlet), max_nodes=max_nodes))
+        f = filters(types, since, until, modality, outlet)
+        with store.engine.connect() as conn:
+            if not q.has_events(conn):
+                return ok(q.comention_graph(conn, None, max_nodes))
+            return ok({**q.graph(conn, None, f, max_nodes=max_nodes), "kind": "events"})
+
+    @get("/api/actors/{actor_id}/articles", list[m.ArticleMentioning], "Articles mentioning one actor")
+    def actor_articles(actor_id: Id, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> JSONResponse:
+        with store.engine.connect() as conn:
+            found(q.actor_exists(conn, actor_id) or None, "actor")
+            return ok(q.actor_articles(conn, actor_id, limit))
 
     @get("/api/events", list[m.CorpusEvent], "Corpus events matching the filters (any of the actors)")
     def events(types: Types = None, since: Since = None, until: Until = None, modality: Modality = None,

@@ -77,6 +77,15 @@ class Tie(BaseModel):
 class Graph(BaseModel):
     nodes: list[ActorSummary]
     edges: list[Tie]
+    kind: str  # "events", or "co-mentions" while the store has no events (edges: shared articles)
+
+
+class ArticleMentioning(BaseModel):
+    id: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    mentions: int
 
 
 class Span(BaseModel):

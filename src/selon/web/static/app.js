@@ -120,6 +120,8 @@
   /* ---- the network ----------------------------------------------------------------------------- */
 
   function drawGraph(g, centre) {
+    $('network-title').textContent = g.kind === 'co-mentions'
+      ? 'Actor network — co-mentions (no events extracted yet)' : 'Actor network';
     const maxEvents = Math.max(1, ...g.nodes.map((n) => n.events || 0));
     const maxWeight = Math.max(1, ...g.edges.map((e) => e.weight));
     const elements = [];
@@ -129,8 +131,9 @@
                       classes: n.id === centre ? 'centre' : '' });
     }
     for (const e of g.edges) {
-      elements.push({ data: { id: `e${e.source}-${e.target}-${e.type}`, source: `a${e.source}`, target: `a${e.target}`,
-                              weight: e.weight, type: e.type, colour: TYPE_COLOURS[e.type] || '#9ca3af' } });
+      elements.push({ data: { id: `e${e.source}-${e.target}-${e.type}-${e.directed ? 1 : 0}`, source: `a${e.source}`,
+                              target: `a${e.target}`, weight: e.weight, type: e.type, colour: TYPE_COLOURS[e.type] || '#9ca3af' },
+                      classes: e.directed ? '' : 'undirected' });
     }
     if (state.cy) state.cy.destroy();
     state.cy = cytoscape({
@@ -146,6 +149,7 @@
           width: `mapData(weight, 1, ${maxWeight}, 1.2, 7)`, 'line-color': 'data(colour)',
           'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
           opacity: 0.75 } },
+        { selector: 'edge.undirected', style: { 'target-arrow-shape': 'none' } },
       ],
       layout: { name: elements.length > 2 ? 'cose' : 'grid', animate: false, randomize: false, nodeRepulsion: 9000 },
     });
@@ -155,9 +159,10 @@
   function fillActorList(nodes) {
     const list = clear($('actor-list'));
     for (const n of nodes.slice(0, 30)) {
+      const count = n.articles !== undefined ? `${n.articles} articles` : `${n.events}`;
       list.append(el('li', {}, el('button', { type: 'button', className: 'link actor-pick', dataset: { actor: String(n.id) },
                                               onclick: () => selectActor(n.id) }, n.name),
-                     ' ', el('span', { className: 'muted' }, `(${n.events})`)));
+                     ' ', el('span', { className: 'muted' }, `(${count})`)));
     }
   }
 
@@ -165,11 +170,12 @@
     state.actor = null;
     $('actor-name').textContent = 'Pick an actor';
     clear($('actor-meta'));
-    const [g, top] = await Promise.all([api('/api/graph', filters()), api('/api/actors', { limit: 30 })]);
+    const [g, top] = await Promise.all([api('/api/graph', { ...filters(), max_nodes: 40 }), api('/api/actors', { limit: 30 })]);
     drawGraph(g, null);
     fillActorList(top);
     drawTimeline([]);
     fillEventList([]);
+    fillArticleList([], null);
     status(`${g.nodes.length} actors, ${g.edges.length} ties`);
   }
 
@@ -179,10 +185,11 @@
     state.actor = id;
     try {
       const params = filters();
-      const [actor, events, g] = await Promise.all([
+      const [actor, events, g, articles] = await Promise.all([
         api(`/api/actors/${id}`),
         api(`/api/actors/${id}/timeline`, params),
-        api(`/api/actors/${id}/graph`, { ...params, depth: $('f-depth').value }),
+        api(`/api/actors/${id}/graph`, { ...params, depth: $('f-depth').value, max_nodes: 40 }),
+        api(`/api/actors/${id}/articles`, { limit: 100 }),
       ]);
       $('actor-name').textContent = actor.name;
       const meta = clear($('actor-meta'));
@@ -192,34 +199,47 @@
       const types = Object.entries(actor.types || {}).map(([t, n]) => `${t} ${n}`).join(' · ');
       if (types) meta.append(el('div', { className: 'muted' }, types));
       drawGraph(g, id);
-      drawTimeline(events);
+      drawTimeline(events, events.length ? [] : articles);
       fillEventList(events);
+      fillArticleList(articles, id);
       status(`${actor.name}: ${events.length} events, ${g.nodes.length} actors around`);
     } catch (err) { status(err.message, true); }
   }
 
-  function drawTimeline(events) {
+  /* Events on the timeline; with none (no events extracted yet), the articles that mention the actor. */
+  function drawTimeline(events, articles) {
     const dated = events.filter((ev) => ev.date_start);
-    const items = dated.map((ev) => {
+    const mentions = (articles || []).filter((a) => a.published && /^\d{4}-\d{2}-\d{2}/.test(a.published)).map((a) => ({
+      id: `a${a.id}`, start: a.published.slice(0, 10), type: 'box', className: 'article-item',
+      content: el('span', { className: 'tl-item' }, `${a.outlet || 'article'} · ${a.title || ''}`.slice(0, 80)),
+    }));
+    const items = mentions.concat(dated.map((ev) => {
       const who = ev.actors.concat(ev.recipients).filter((p) => p.id !== state.actor).map((p) => p.name).join(', ');
       const content = el('span', { className: 'tl-item' }, `${ev.type}${who ? ' · ' + who : ''}`);
       const item = { id: ev.id, start: ev.date_start, content, className: WORD.test(ev.modality) ? `modality-${ev.modality}` : '' };
       if (ev.date_end && ev.date_end !== ev.date_start) { item.end = ev.date_end; item.type = 'range'; } else { item.type = 'box'; }
       return item;
-    });
+    }));
     if (!state.timeline) {
       state.items = new vis.DataSet(items);
       state.timeline = new vis.Timeline($('timeline'), state.items, { stack: true, maxHeight: 280, minHeight: 80,
                                                                        zoomKey: 'ctrlKey', showTooltips: false });
-      state.timeline.on('select', (props) => { if (props.items.length) showEvent(props.items[0]); });
+      state.timeline.on('select', (props) => {
+        if (!props.items.length) return;
+        const id = props.items[0];
+        if (typeof id === 'string' && id.startsWith('a')) showArticle(Number(id.slice(1)), null, state.actor);
+        else showEvent(id);
+      });
     } else {
       state.items.clear();
       state.items.add(items);
     }
+    $('timeline').hidden = !items.length;
     if (items.length) state.timeline.fit({ animation: false });
   }
 
   function fillEventList(events) {
+    $('event-list').hidden = !events.length;
     const body = clear($('event-list').tBodies[0]);
     for (const ev of events) {
       const row = el('tr', { dataset: { event: String(ev.id) } },
@@ -230,6 +250,16 @@
         el('td', {}, ev.modality, ev.denials ? el('span', { className: 'badge denied' }, `denied ×${ev.denials}`) : ''),
         el('td', {}, `${ev.n_reports} · ${ev.outlets.join(', ')}`));
       body.append(row);
+    }
+  }
+
+  function fillArticleList(articles, actorId) {
+    const list = clear($('article-list'));
+    $('article-list-title').hidden = !articles.length;
+    for (const a of articles) {
+      list.append(el('li', {}, el('button', { type: 'button', className: 'link article-pick',
+                                              onclick: () => showArticle(a.id, null, actorId) }, a.title || '(no title)'),
+                     el('span', { className: 'muted' }, ` ${a.outlet || ''} ${a.published || ''} · ${a.mentions} mentions`)));
     }
   }
 
@@ -315,12 +345,14 @@
       const link = over.find((s) => s.corpus);
       if (link) { mark.dataset.corpus = String(link.corpus); mark.addEventListener('click', () => showEvent(link.corpus)); }
       if (over.some((s) => s.cls === 'ev-selected')) mark.dataset.selected = '1';
+      const who = over.find((s) => s.name);
+      if (who) mark.title = `${who.name} (${who.type})`;
       frag.append(mark);
     }
     return frag;
   }
 
-  async function showArticle(articleId, eventId) {
+  async function showArticle(articleId, eventId, actorId) {
     try {
       const art = await api(`/api/articles/${articleId}`);
       $('article').hidden = false;
@@ -334,7 +366,10 @@
       const args = new Set(selected ? selected.entity_ids : []);
       const spans = [];
       for (const r of art.removed) spans.push({ ...r, cls: 'removed' });
-      for (const m of art.mentions) spans.push({ ...m, cls: args.has(m.entity_id) ? 'arg' : 'mention' });
+      for (const m of art.mentions) {
+        const focus = args.has(m.entity_id) || (actorId !== undefined && m.actor_id === actorId);
+        spans.push({ ...m, cls: focus ? 'arg' : 'mention' });
+      }
       for (const e of art.events) {
         if (e === selected) {
           spans.push({ ...e.evidence, cls: 'ev-selected' });
@@ -345,7 +380,7 @@
       }
       const text = clear($('article-text'));
       text.append(highlighted(art.text, spans));
-      const first = text.querySelector('mark[data-selected]');
+      const first = text.querySelector('mark[data-selected]') || text.querySelector('mark.arg');
       if (first) first.scrollIntoView({ block: 'center' });
     } catch (err) { status(err.message, true); }
   }
