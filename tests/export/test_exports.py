@@ -155,3 +155,55 @@ def test_jsonl_carries_reports_and_denials(store):
     assert n == len(evs) == 3
     meeting = next(e for e in evs if e["location"] == "Doha")
     assert len(meeting["reports"]) == 2 and len(meeting["denied_by"]) == 2
+
+
+def test_affiliations_become_memberships(tmp_path):
+    """With the actors module's ``actor_affiliations`` table (created here as that module defines it)."""
+    from sqlalchemy import Column, Integer, MetaData, String, Table, Text, insert
+
+    with open_store(str(tmp_path / "m.db")) as st:
+        fx.fill(st, fx.PHONE_CALLS)
+        aff = Table("actor_affiliations", MetaData(),
+                    Column("id", Integer, primary_key=True, autoincrement=True),
+                    Column("actor_id", Integer, nullable=False),
+                    Column("relation", String(32), nullable=False), Column("target_kb_id", String(64), nullable=False),
+                    Column("target_name", Text, nullable=False), Column("role", Text), Column("start", String(32)),
+                    Column("end", String(32)), Column("source", String(32), nullable=False))
+        with st.engine.begin() as conn:
+            aff.create(conn, checkfirst=True)
+            ids = {name: i for name, i in conn.execute(select_actors())}
+            conn.execute(insert(aff), [
+                {"actor_id": ids["Ismaïl Qaani"], "relation": "office", "target_kb_id": "Q1140150",
+                 "target_name": "Force Qods", "role": "commandant", "start": "2020-01", "end": None, "source": "curated"},
+                {"actor_id": ids["Ismaïl Haniyeh"], "relation": "member_of", "target_kb_id": "Q38799",
+                 "target_name": "Hamas", "role": None, "start": None, "end": "2024-07-31", "source": "curated"},
+                {"actor_id": ids["Ismaïl Haniyeh"], "relation": "located_in", "target_kb_id": "Q1009",
+                 "target_name": "Doha", "role": None, "start": None, "end": None, "source": "curated"},
+            ])
+        buf = io.StringIO()
+        with st.engine.connect() as conn:
+            ftm.write(conn, q.Filters(), buf)
+    ents = [json.loads(x) for x in buf.getvalue().splitlines()]
+    by_id = {e["id"]: e for e in ents}
+    members = [e for e in ents if e["schema"] == "Membership"]
+    assert len(members) == 2  # located_in is not a membership
+    qods = next(m for m in members if m["properties"]["role"] == ["commandant"])
+    assert by_id[qods["properties"]["member"][0]]["properties"]["name"] == ["Ismaïl Qaani"]
+    org = by_id[qods["properties"]["organization"][0]]
+    assert org["schema"] == "Organization" and org["properties"]["wikidataId"] == ["Q1140150"]
+    assert qods["properties"]["startDate"] == ["2020-01"]
+    if FTM.exists():
+        src = tmp_path / "m.ftm.json"
+        src.write_text(buf.getvalue(), encoding="utf-8")
+        run = subprocess.run([str(FTM), "validate", "-i", str(src), "-o", str(tmp_path / "v.json")],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert len((tmp_path / "v.json").read_text().splitlines()) == len(ents)
+
+
+def select_actors():
+    from sqlalchemy import select
+
+    from selon.store import schema as s
+
+    return select(s.actors.c.name, s.actors.c.id)

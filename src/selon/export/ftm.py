@@ -11,7 +11,10 @@ by FtM's property types and the output passes ``ftm validate``:
   governments, GPE) per actor, with its outlet profile when it is a news outlet;
 - ``Article`` per article that reports an exported event;
 - ``Documentation`` (article → event: which report, its modality and cited
-  sources), ``Mention`` (article → actor: the name as written), for provenance.
+  sources), ``Mention`` (article → actor: the name as written), for provenance;
+- ``Membership`` for the exported actors' affiliations the store knows from the
+  knowledge base (``actor_affiliations``: offices, membership, armed wings,
+  ministries and governments of a state).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import IO, Any
 import countrynames
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
-from sqlalchemy import select
+from sqlalchemy import MetaData, Table, inspect, select
 from sqlalchemy.engine import Connection
 
 from selon.corpus import outlets as outlet_profiles
@@ -154,6 +157,7 @@ def iter_entities(conn: Connection, filters: q.Filters) -> Iterator[EntityProxy]
                 doc.add("date", r.published)
             yield doc
     yield from _articles(conn, sorted(articles), actor_ids)
+    yield from _memberships(conn, actor_ids)
 
 
 def _article_id(sha256: str) -> str:
@@ -197,6 +201,45 @@ def _articles(conn: Connection, article_ids: list[int], actor_ids: dict[int, str
             men.add("resolved", actor_ids[row.actor_id])
             men.add("name", row.text)
             yield men
+
+
+# Affiliation relations (actors module, from the KB) that FtM calls a Membership: member -> organisation.
+MEMBERSHIP_RELATIONS = {"office", "member_of", "armed_wing_of", "military_of", "ministry_of", "government_of",
+                        "part_of"}
+
+
+def _memberships(conn: Connection, actor_ids: dict[int, str]) -> Iterator[EntityProxy]:
+    """Memberships of the exported actors, with the organisations they point at (from the KB)."""
+    if not actor_ids or "actor_affiliations" not in inspect(conn).get_table_names():
+        return
+    aff = Table("actor_affiliations", MetaData(), autoload_with=conn)
+    rows = conn.execute(select(aff).where(aff.c.actor_id.in_(sorted(actor_ids)),
+                                          aff.c.relation.in_(sorted(MEMBERSHIP_RELATIONS)))
+                        .order_by(aff.c.actor_id, aff.c.id)).all()
+    made: set[str] = set()
+    for row in rows:
+        key = f"kb:{row.target_kb_id}"
+        org_row = conn.execute(select(s.actors).where(s.actors.c.key == key)).first()
+        org = actor_entity(org_row) if org_row is not None else None
+        if org is None:
+            org = _id(model.make_entity("Organization"), "actor", key)
+            org.add("name", row.target_name)
+            if _QID.match(str(row.target_kb_id)):
+                org.add("wikidataId", row.target_kb_id)
+        if not org.schema.is_a("Organization"):
+            continue
+        if org.id not in made and org.id not in actor_ids.values():
+            made.add(str(org.id))
+            yield org
+        mem = _id(model.make_entity("Membership"), "membership", actor_ids[row.actor_id], org.id, row.relation,
+                  row.role or "")
+        mem.add("member", actor_ids[row.actor_id])
+        mem.add("organization", org.id)
+        mem.add("role", row.role or row.relation.replace("_", " "))
+        mem.add("startDate", row.start)
+        mem.add("endDate", row.end)
+        mem.add("description", f"{row.relation} (source: {row.source})")
+        yield mem
 
 
 def write(conn: Connection, filters: q.Filters, sink: IO[str]) -> int:
