@@ -53,9 +53,11 @@ def test_merging_does_not_depend_on_arrival_order(tmp_path):
             with st.engine.begin() as conn:
                 incremental = _named_partition(conn)
                 incremental_links = _links(conn)
+                derived = _derived(conn)
                 merge.rebuild(conn)
                 assert _named_partition(conn) == incremental
                 assert _links(conn) == incremental_links
+                assert _derived(conn) == derived
             by_doc.append(incremental)
     assert len(by_doc) > 3 and all(p == by_doc[0] for p in by_doc)
     assert sorted(len(g) for g in by_doc[0]) == [1, 1, 1, 2, 3]
@@ -281,3 +283,13 @@ def test_graph_from_stored_ties_equals_graph_from_live_ties(store):
         assert "Hezbollah" in {n["name"] for n in two["nodes"]}
         capped = query.graph(conn, hamas, query.Filters(), depth=2, max_nodes=3)
         assert len(capped["nodes"]) == 3 and any(e["source"] == hamas or e["target"] == hamas for e in capped["edges"])
+
+
+def test_activity_counts_stay_exact_when_a_component_gains_a_separate_event(store):
+    # The 1st and the 2nd are one component (a day apart) but two events (one report each: two peaks).
+    fx.fill(store, [_strike("d1", "IRNA", 1), _strike("d2", "Fars", 2)])
+    with store.engine.begin() as conn:
+        stored = sorted(tuple(r) for r in conn.execute(select(s.corpus_actor_stats)))
+        assert [r[1] for r in stored] == [2, 2]
+        merge.rebuild(conn)
+        assert sorted(tuple(r) for r in conn.execute(select(s.corpus_actor_stats))) == stored

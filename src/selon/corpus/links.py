@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import ColumnElement, delete, func, insert, select, union
 from sqlalchemy.engine import Connection
 
 from selon.corpus import dates
@@ -33,8 +34,23 @@ from selon.store import schema as s
 
 WINDOW_DAYS = 14
 MAX_TARGETS = 3
-MAX_SPAN_DAYS = 366  # no corpus event spans more (a year-precise one); bounds the index range scans
+MAX_SPAN_DAYS = 31  # no corpus event spans more, but year-precise ones (handled apart): bounds index scans
 DENIAL = "REJECT"
+
+
+def _overlapping(actors: list[int], roles: tuple[str, ...], kind: ColumnElement[bool], lo: date,
+                 hi: date) -> Any:
+    """(corpus_event_id, date_end) of the events these actors take part in that overlap [lo, hi].
+
+    Two index walks joined by UNION (an OR would make SQLite read the actor's whole history): events
+    starting from MAX_SPAN_DAYS before ``lo`` to ``hi``, and year-precise events of those years."""
+    cea = s.corpus_event_actors
+    base = [cea.c.actor_id.in_(actors), cea.c.role.in_(roles), kind, cea.c.date_end >= dates.iso(lo)]
+    years = [date(y, 1, 1).isoformat() for y in range(lo.year, hi.year + 1)]
+    near = select(cea.c.corpus_event_id, cea.c.date_end).where(
+        *base, cea.c.date_key <= dates.iso(hi), cea.c.date_key >= dates.iso(lo - timedelta(days=MAX_SPAN_DAYS)))
+    yearly = select(cea.c.corpus_event_id, cea.c.date_end).where(*base, cea.c.date_key.in_(years))
+    return union(near, yearly).subquery()
 
 
 def _explicit(conn: Connection, denial_event_id: int) -> list[tuple[int, str]]:
@@ -66,12 +82,9 @@ def _window_targets(conn: Connection, denial: Report) -> list[int]:
     assert iv.start and iv.end
     cea = s.corpus_event_actors
     lo = iv.start - timedelta(days=WINDOW_DAYS)
-    rows = conn.execute(
-        select(cea.c.corpus_event_id, func.max(cea.c.date_end).label("end")).where(
-            cea.c.actor_id.in_(deniers), cea.c.role.in_(("actor", "recipient")), cea.c.type != DENIAL,
-            cea.c.date_key <= dates.iso(iv.end), cea.c.date_key >= dates.iso(lo - timedelta(days=MAX_SPAN_DAYS)),
-            cea.c.date_end >= dates.iso(lo))
-        .group_by(cea.c.corpus_event_id)).all()
+    near = _overlapping(deniers, ("actor", "recipient"), cea.c.type != DENIAL, lo, iv.end)
+    rows = conn.execute(select(near.c.corpus_event_id, func.max(near.c.date_end).label("end"))
+                        .group_by(near.c.corpus_event_id)).all()
     if not rows:
         return []
     recipients = {int(a) for a in denial.recipients if not a.startswith("e")}
@@ -84,23 +97,24 @@ def _window_targets(conn: Connection, denial: Report) -> list[int]:
     keyed = sorted(((cid not in cited, cid not in contested, max(0, (iv.start - date.fromisoformat(end)).days)), cid)
                    for cid, end in rows)
     best = keyed[0][0]
-    chosen = [cid for key, cid in keyed if key == best][:MAX_TARGETS]
-    return [_representative(conn, cid, recipients) for cid in chosen]
+    # Equally good candidates are ordered by their representative report's content, not by row ids
+    # (which depend on arrival order).
+    reps = [rep for key, cid in keyed if key == best if (rep := _representative(conn, cid, recipients))]
+    return [event_id for _, event_id in sorted(reps)[:MAX_TARGETS]]
 
 
-def _representative(conn: Connection, corpus_event_id: int, cited: set[int]) -> int:
-    """The report a link points at: one citing the denial's recipient when there is one; among equals, by
-    content (article hash, local id), so never by arrival order."""
+def _representative(conn: Connection, corpus_event_id: int, cited: set[int]) -> tuple[tuple[str, str], int] | None:
+    """The report a link points at — one citing the denial's recipient when there is one; among equals,
+    by content (article hash, local id), so never by arrival order — with that content key."""
     cr, e, a, args, ents = s.corpus_reports, s.events, s.articles, s.event_args, s.entities
-    q = (select(e.c.id).join(cr, cr.c.event_id == e.c.id).join(a, a.c.id == e.c.article_id)
+    q = (select(a.c.sha256, e.c.local_id, e.c.id).join(cr, cr.c.event_id == e.c.id).join(a, a.c.id == e.c.article_id)
          .where(cr.c.corpus_event_id == corpus_event_id).order_by(a.c.sha256, e.c.local_id).limit(1))
+    row = None
     if cited:
-        citing = q.where(select(args.c.id).join(ents, ents.c.id == args.c.entity_id).where(
-            args.c.event_id == e.c.id, args.c.role == "source", ents.c.actor_id.in_(sorted(cited))).exists())
-        found = conn.execute(citing).scalar()
-        if found is not None:
-            return int(found)
-    return int(conn.execute(q).scalar_one())
+        row = conn.execute(q.where(select(args.c.id).join(ents, ents.c.id == args.c.entity_id).where(
+            args.c.event_id == e.c.id, args.c.role == "source", ents.c.actor_id.in_(sorted(cited))).exists())).first()
+    row = row or conn.execute(q).first()
+    return ((row.sha256, row.local_id), int(row.id)) if row is not None else None
 
 
 def _contested(conn: Connection, cluster_ids: set[int]) -> set[int]:
@@ -143,10 +157,8 @@ def update(conn: Connection, new_event_ids: Sequence[int]) -> None:
         ends = [d for d in (r.interval.end, dates.from_iso(span.date_end) if span else None) if d]
         slack = timedelta(days=dates.DAY_TOLERANCE)
         lo, hi = min(starts) - slack, max(ends) + slack + timedelta(days=WINDOW_DAYS)
-        denials = (select(cea.c.corpus_event_id).where(
-            cea.c.actor_id.in_(involved), cea.c.role == "actor", cea.c.type == DENIAL,
-            cea.c.date_key <= dates.iso(hi), cea.c.date_key >= dates.iso(lo - timedelta(days=MAX_SPAN_DAYS)),
-            cea.c.date_end >= dates.iso(lo)))
+        near = _overlapping(involved, ("actor",), cea.c.type == DENIAL, lo, hi)
+        denials = select(near.c.corpus_event_id)
         affected |= set(conn.execute(select(cr.c.event_id).where(cr.c.corpus_event_id.in_(denials))).scalars())
     # A claim that merged into a corpus event can change which denials prefer it; the contested flag too.
     for denial in load_reports(conn, sorted(affected)):

@@ -385,8 +385,9 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
         known |= set(conn.execute(select(cr.c.event_id).where(cr.c.event_id.in_(chunk))).scalars())
     todo = [i for i in sorted(set(event_ids)) if i not in known]
     dirty: set[int] = set()
-    touched: set[tuple[int, int]] = set()  # actor pairs whose ties must be recounted
-    people: set[int] = set()  # actors whose activity must be recounted
+    touched: set[tuple[int, int, str]] = set()  # ties (source, target, type) to recount
+    before: ties.Spans = {}  # who took part in the corpus events this call may change, before the change
+    removed: set[int] = set()  # corpus events merged into others
     for r in load_reports(conn, todo):
         if not r.interval.placed:
             cid = _new_event(conn, r)
@@ -396,7 +397,8 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
         comp, owner = _component(conn, r)
         old = sorted(set(owner.values()))
         touched |= ties.pairs_of(conn, old)
-        people |= ties.actors_of(conn, old)
+        for actor, spans in ties.spans_of(conn, old).items():
+            before.setdefault(actor, {}).update(spans)
         used: set[int] = set()
         for group in partition(comp):
             # Keep the corpus event that already holds most of this group (ids stay stable as reports come).
@@ -414,12 +416,15 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
             conn.execute(delete(cea).where(cea.c.corpus_event_id == gone))
             conn.execute(delete(ce).where(ce.c.id == gone))
             dirty.discard(gone)
+            removed.add(gone)
     for cid in sorted(dirty):
         members = list(conn.execute(select(cr.c.event_id).where(cr.c.corpus_event_id == cid)).scalars())
         _write_summary(conn, cid, load_reports(conn, members))
     touched |= ties.pairs_of(conn, dirty)
     ties.refresh(conn, touched)
-    ties.refresh_activity(conn, people | ties.actors_of(conn, dirty))
+    changed = dirty | removed  # a component's other corpus events may have kept every report
+    before = {a: {c: v for c, v in spans.items() if c in changed} for a, spans in before.items()}
+    ties.update_activity(conn, before, ties.spans_of(conn, dirty))
     return dirty
 
 

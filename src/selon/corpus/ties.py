@@ -11,19 +11,21 @@ SQL, run over ``corpus_event_actors`` with filters, serves filtered graphs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     delete,
     false,
     func,
     insert,
+    or_,
     select,
     true,
-    tuple_,
     union_all,
 )
 from sqlalchemy.engine import Connection
@@ -75,38 +77,44 @@ def tie_selects(conditions: Sequence[ColumnElement[bool]] = (), around: Sequence
     return out
 
 
-def pairs_of(conn: Connection, cluster_ids: Iterable[int]) -> set[tuple[int, int]]:
-    """The (source, target) actor pairs that these corpus events contribute ties to."""
+def pairs_of(conn: Connection, cluster_ids: Iterable[int]) -> set[tuple[int, int, str]]:
+    """The (source, target, event type) ties that these corpus events count in."""
     ids = sorted(set(cluster_ids))
-    out: set[tuple[int, int]] = set()
+    out: set[tuple[int, int, str]] = set()
     x, y = cea.alias("x"), cea.alias("y")
     for i in range(0, len(ids), CHUNK):
-        q = (select(x.c.actor_id, y.c.actor_id).join(y, and_(y.c.corpus_event_id == x.c.corpus_event_id,
-                                                             y.c.role.in_(("actor", "recipient"))))
+        q = (select(x.c.actor_id, y.c.actor_id, x.c.type)
+             .join(y, and_(y.c.corpus_event_id == x.c.corpus_event_id, y.c.role.in_(("actor", "recipient"))))
              .where(x.c.corpus_event_id.in_(ids[i:i + CHUNK]), x.c.role == "actor", x.c.actor_id != y.c.actor_id))
-        out.update((int(a), int(b)) for a, b in conn.execute(q))
+        out.update((int(a), int(b), str(t)) for a, b, t in conn.execute(q))
     return out
 
 
-def refresh(conn: Connection, changed: Iterable[tuple[int, int]]) -> None:
-    """Recompute the ties and pair weights of these actor pairs (both directions) from the corpus events."""
-    keys = sorted({p for a, b in changed for p in ((a, b), (b, a))})
-    for i in range(0, len(keys), CHUNK):
-        chunk = keys[i:i + CHUNK]
-        conn.execute(delete(ties).where(tuple_(ties.c.source_id, ties.c.target_id).in_(chunk)))
-        # One query per pair keeps each on the actor index; an article brings few pairs.
-        rows = [_row(r) for pair in chunk for q in tie_selects(pair=pair) for r in dicts(conn.execute(q))]
-        if rows:
-            conn.execute(insert(ties), rows)
-        conn.execute(delete(pairs).where(tuple_(pairs.c.a, pairs.c.b).in_(chunk)))
-        weight: dict[tuple[int, int], int] = {}
-        for r in rows:
-            for key in ((r["source_id"], r["target_id"]), (r["target_id"], r["source_id"])):
-                weight[key] = weight.get(key, 0) + r["weight"]
-        wanted = set(chunk)
-        prow = [{"a": a, "b": b, "weight": w} for (a, b), w in weight.items() if (a, b) in wanted]
-        if prow:
-            conn.execute(insert(pairs), prow)
+@cache
+def _triple_selects() -> list[Select[Any]]:
+    """The tie SELECTs for one (source, target, type), built once with bound parameters."""
+    return tie_selects([cea.c.type == bindparam("t")], pair=(bindparam("a"), bindparam("b")))  # type: ignore[arg-type]
+
+
+def refresh(conn: Connection, changed: Iterable[tuple[int, int, str]]) -> None:
+    """Recount these ties (both directions) and their pairs' weights from the corpus events.
+
+    One (source, target, type) at a time: the type is in the actor index, so a hub's thousands of events
+    are skipped inside the index instead of being joined."""
+    triples = sorted({k for a, b, t in changed for k in ((a, b, t), (b, a, t))})
+    rows: list[dict[str, Any]] = []
+    for a, b, t in triples:
+        conn.execute(delete(ties).where(ties.c.source_id == a, ties.c.target_id == b, ties.c.type == t))
+        for q in _triple_selects():
+            rows.extend(_row(r) for r in dicts(conn.execute(q, {"a": a, "b": b, "t": t})))
+    if rows:
+        conn.execute(insert(ties), rows)
+    for a, b in sorted({(min(a, b), max(a, b)) for a, b, _ in triples}):
+        both = or_(and_(ties.c.source_id == a, ties.c.target_id == b), and_(ties.c.source_id == b, ties.c.target_id == a))
+        w = conn.execute(select(func.coalesce(func.sum(ties.c.weight), 0)).where(both)).scalar_one()
+        conn.execute(delete(pairs).where(or_(and_(pairs.c.a == a, pairs.c.b == b), and_(pairs.c.a == b, pairs.c.b == a))))
+        if w:
+            conn.execute(insert(pairs), [{"a": a, "b": b, "weight": int(w)}, {"a": b, "b": a, "weight": int(w)}])
 
 
 def dicts(result: Any) -> list[dict[str, Any]]:
@@ -170,13 +178,46 @@ def _stats_select() -> Select[Any]:
             .where(cea.c.role.in_(PARTICIPANT)).group_by(cea.c.actor_id))
 
 
-def actors_of(conn: Connection, cluster_ids: Iterable[int]) -> set[int]:
+Spans = dict[int, dict[int, tuple[str | None, str | None]]]  # actor -> corpus event -> (first day, last day)
+
+
+def spans_of(conn: Connection, cluster_ids: Iterable[int]) -> Spans:
+    """Who takes part in these corpus events, and their dates: what the activity counts are made of."""
     ids = sorted(set(cluster_ids))
-    out: set[int] = set()
+    out: Spans = {}
     for i in range(0, len(ids), CHUNK):
-        out.update(int(a) for a in conn.execute(select(cea.c.actor_id).where(
-            cea.c.corpus_event_id.in_(ids[i:i + CHUNK]), cea.c.role.in_(PARTICIPANT))).scalars())
+        for a, cid, key, end in conn.execute(select(cea.c.actor_id, cea.c.corpus_event_id, cea.c.date_key, cea.c.date_end)
+                                             .where(cea.c.corpus_event_id.in_(ids[i:i + CHUNK]),
+                                                    cea.c.role.in_(PARTICIPANT))):
+            out.setdefault(int(a), {})[int(cid)] = (None if key == s.UNDATED else key, end)
     return out
+
+
+def update_activity(conn: Connection, before: Spans, after: Spans) -> None:
+    """Apply the change from ``before`` to ``after`` (the same corpus events, before and after a merge) to
+    each actor's activity; an actor whose first or last date may have gone is recounted."""
+    recount = []
+    for actor in sorted(set(before) | set(after)):
+        old, new = before.get(actor, {}), after.get(actor, {})
+        row = conn.execute(select(stats).where(stats.c.actor_id == actor)).first()
+        if row is None:
+            if old:
+                recount.append(actor)
+                continue
+            events, first, last = 0, None, None
+        else:
+            if any(st == row.first or en == row.last for st, en in old.values()):
+                recount.append(actor)
+                continue
+            events, first, last = row.events, row.first, row.last
+        events += len(new) - len(old)
+        firsts = [d for d in (first, *(st for st, _ in new.values())) if d]
+        lasts = [d for d in (last, *(en for _, en in new.values())) if d]
+        conn.execute(delete(stats).where(stats.c.actor_id == actor))
+        if events > 0:
+            conn.execute(insert(stats).values(actor_id=actor, events=events, first=min(firsts) if firsts else None,
+                                              last=max(lasts) if lasts else None))
+    refresh_activity(conn, recount)
 
 
 def refresh_activity(conn: Connection, actor_ids: Iterable[int]) -> None:
