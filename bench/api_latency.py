@@ -56,7 +56,8 @@ def build(store: Store, n_events: int, seed: int = 7) -> None:
         art_id += 1
         outlet = rng.choice(OUTLETS)
         published = START + timedelta(days=rng.randrange(DAYS))
-        sentences, local_entities = [], {}
+        sentences: list[str] = []
+        local_entities: dict[int, int] = {}
         for k in range(rng.randint(2, 6)):
             if ev_id >= n_events:
                 break
@@ -106,6 +107,48 @@ def build(store: Store, n_events: int, seed: int = 7) -> None:
             conn.execute(text("INSERT INTO articles_fts(rowid, title, body) SELECT id, title, body FROM articles"))
 
 
+def incremental_check(db: Path, n: int) -> str:
+    """Take ``n`` random reports out, rebuild, put them back one transaction each (the ingest path), then
+    compare everything derived with a full rebuild.  Returns a line of figures."""
+    from sqlalchemy import delete
+
+    from selon.corpus import links
+
+    rng = random.Random(4)
+    with Store(str(db)) as store:
+        with store.engine.begin() as conn:
+            ids = sorted(rng.sample(list(conn.execute(select(s.events.c.id)).scalars()), n))
+            evs = [dict(r._mapping) for r in conn.execute(select(s.events).where(s.events.c.id.in_(ids)))]
+            args = [dict(r._mapping) for r in conn.execute(select(s.event_args).where(s.event_args.c.event_id.in_(ids)))]
+            conn.execute(delete(s.corpus_links).where(s.corpus_links.c.from_event_id.in_(ids)
+                                                      | s.corpus_links.c.to_event_id.in_(ids)))
+            conn.execute(delete(s.corpus_reports).where(s.corpus_reports.c.event_id.in_(ids)))
+            conn.execute(delete(s.event_args).where(s.event_args.c.event_id.in_(ids)))
+            conn.execute(delete(s.events).where(s.events.c.id.in_(ids)))
+            merge.rebuild(conn)
+            conn.execute(insert(s.events), evs)
+            conn.execute(insert(s.event_args), args)
+        times = []
+        for e in rng.sample(ids, len(ids)):
+            t = time.perf_counter()
+            with store.engine.begin() as conn:
+                merge.add_events(conn, [e])
+                links.update(conn, [e])
+            times.append((time.perf_counter() - t) * 1000)
+
+        def snapshot(conn: object) -> list[object]:
+            tables = (s.corpus_ties, s.corpus_pairs, s.corpus_actor_stats)
+            return [merge.groups(conn), *[sorted(tuple(r) for r in conn.execute(select(t))) for t in tables],  # type: ignore[attr-defined]
+                    sorted((r.from_event_id, r.to_event_id, r.rule) for r in conn.execute(select(s.corpus_links)))]  # type: ignore[attr-defined]
+
+        with store.engine.begin() as conn:
+            incremental = snapshot(conn)
+            merge.rebuild(conn)
+            same = snapshot(conn) == incremental
+    return (f"incremental merge of {n} reports into the store, one transaction each: median {pct(times, 50):.1f} ms, "
+            f"p95 {pct(times, 95):.1f} ms; equal to a full rebuild: {'yes' if same else 'NO'}")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -124,6 +167,9 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="Keep an existing store instead of rebuilding it.")
     ap.add_argument("--requests", type=int, default=300, help="Requests per endpoint.")
     ap.add_argument("--json", action="store_true", help="Print the figures as one JSON object.")
+    ap.add_argument("--incremental", type=int, default=0, metavar="N",
+                    help="Also time N reports merged one by one (the ingest path) and check the result equals a "
+                         "rebuild (modifies the store).")
     opts = ap.parse_args()
 
     db = Path(opts.db)
@@ -146,6 +192,7 @@ def main() -> None:
             select(s.corpus_event_actors.c.actor_id, func.count().label("n"))
             .where(s.corpus_event_actors.c.role.in_(("actor", "recipient")))
             .group_by(s.corpus_event_actors.c.actor_id).order_by(func.count().desc())).all()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     hubs = [int(r.actor_id) for r in activity[:20]]
     rng = random.Random(11)
     others = [int(r.actor_id) for r in activity]
@@ -191,17 +238,22 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
-    summary = {"reports": n_reports, "corpus_events": n_corpus, "actors": len(activity),
+    summary = {"load_average": round(load, 2), "cpus": os.cpu_count(), "reports": n_reports, "corpus_events": n_corpus, "actors": len(activity),
                "top_actor_events": int(activity[0].n) if activity else 0, "requests": opts.requests,
                "latency_ms": {k: {m: round(v, 1) for m, v in d.items()} for k, d in results.items()}}
+    if opts.incremental:
+        summary["incremental"] = incremental_check(db, opts.incremental)
     if opts.json:
         print(json.dumps(summary))
         return
     print(f"store: {n_reports} reports -> {n_corpus} corpus events, {len(activity)} actors "
-          f"(busiest: {summary['top_actor_events']} events); {opts.requests} requests per endpoint, 30% hubs")
+          f"(busiest: {summary['top_actor_events']} events); {opts.requests} requests per endpoint, 30% hubs; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs")
     print(f"{'endpoint':<16}{'p50':>8}{'p95':>8}{'p99':>8}{'max':>8}{'KiB':>8}")
     for name, d in results.items():
         print(f"{name:<16}{d['p50']:>8.1f}{d['p95']:>8.1f}{d['p99']:>8.1f}{d['max']:>8.1f}{d['mean_kb']:>8.1f}")
+    if opts.incremental:
+        print(summary["incremental"])
 
 
 if __name__ == "__main__":
