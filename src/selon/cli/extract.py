@@ -62,8 +62,15 @@ def results(paths: list[str], max_bytes: int, strict: bool, kb: str | None, work
     if store_has is not None:
         docs = _drop_known(docs, store_has, tally)  # type: ignore[arg-type]
     if workers > 1:
+        from selon.entities.kb import KBError, read_user_kb
         from selon.scale.local import parallel_extract
 
+        if kb:  # a bad KB file must stop here: a worker that fails to start is restarted forever
+            try:
+                read_user_kb(kb)
+            except KBError as exc:
+                warn(str(exc))
+                raise typer.Exit(2) from exc
         stream: Iterator[Result] = parallel_extract(docs, workers=workers, kb=kb)
     else:
         try:

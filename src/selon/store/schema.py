@@ -82,6 +82,56 @@ actors = Table(
     Index("ix_actors_name", "name"),
 )
 
+# Cross-document actors (selon.store.actors): what each actor was called, and the roles
+# articles gave it, each with its source article; affiliations from the knowledge base.
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("norm", Text, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_actor_aliases_actor", "actor_id"),
+    Index("ix_actor_aliases_norm", "norm"),
+)
+
+actor_roles = Table(
+    "actor_roles", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("role", Text, nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_actor_roles_actor", "actor_id"),
+)
+
+actor_affiliations = Table(
+    "actor_affiliations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("relation", String(32), nullable=False),
+    Column("target_kb_id", String(64), nullable=False),
+    Column("target_name", Text, nullable=False),
+    Column("role", Text),
+    Column("start", String(32)),
+    Column("end", String(32)),
+    Column("source", String(32), nullable=False),
+    Index("ix_actor_affiliations_actor", "actor_id"),
+)
+
+# Keys under which an actor without a KB id can be found again (its name; its name's sound, for
+# transliterations checked by spelling), so that "Ismael Qaani" and "Ismail Qaani" are one actor.
+actor_keys = Table(
+    "actor_keys", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("value", Text, nullable=False),
+    UniqueConstraint("actor_id", "kind", "value"),
+    Index("ix_actor_keys_value", "kind", "value"),
+)
+
 events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),

@@ -18,7 +18,9 @@ from sqlalchemy.engine import Connection
 
 from selon.clean import norm
 from selon.record import Record
+from selon.store import actors
 from selon.store import schema as s
+from selon.store.actors import actor_key  # noqa: F401  (the corpus identity; kept importable from here)
 
 DEFAULT_DB = "selon.db"
 
@@ -31,11 +33,6 @@ def resolve_url(db: str | None) -> str:
     if "://" in db:
         return db
     return f"sqlite:///{db}"
-
-
-def actor_key(kb_id: str | None, etype: str, name: str) -> str:
-    """The corpus identity of an entity: its KB id, else its type and normalised name."""
-    return f"kb:{kb_id}" if kb_id else f"{etype}:{norm(name)}"
 
 
 class Store:
@@ -103,12 +100,13 @@ class Store:
                          {"id": art_id, "title": rec.title or "", "body": rec.body})
         ent_ids: dict[str, int] = {}
         for ent in rec.entities:
-            actor_id = self._actor(conn, ent.kb_id, ent.type, ent.name)
+            actor_id = actors.link_actor(conn, ent)
             eid = conn.execute(insert(s.entities).values(
                 article_id=art_id, local_id=ent.id, name=ent.name, type=ent.type, kb_id=ent.kb_id,
                 actor_id=actor_id,
             ).returning(s.entities.c.id)).scalar_one()
             ent_ids[ent.id] = eid
+            actors.record_entity(conn, actor_id, art_id, eid, ent)
             if ent.mentions:
                 conn.execute(insert(s.mentions), [
                     {"entity_id": eid, "start": m.start, "end": m.end, "text": m.text} for m in ent.mentions
@@ -141,14 +139,6 @@ class Store:
                 {"article_id": art_id, "start": r.start, "end": r.end, "kind": r.kind} for r in rec.removed
             ])
         return int(art_id)
-
-    def _actor(self, conn: Connection, kb_id: str | None, etype: str, name: str) -> int:
-        key = actor_key(kb_id, etype, name)
-        found = conn.execute(select(s.actors.c.id).where(s.actors.c.key == key)).scalar()
-        if found is not None:
-            return int(found)
-        return int(conn.execute(insert(s.actors).values(key=key, name=name, type=etype, kb_id=kb_id)
-                                .returning(s.actors.c.id)).scalar_one())
 
     # -- reading ------------------------------------------------------------
     def stats(self) -> dict[str, int]:
