@@ -176,3 +176,20 @@ def test_a_store_without_events_still_browses_by_mentions(tmp_path):
         arts_of = c.get(f"/api/actors/{iran}/articles").json()
         assert [a["title"] for a in arts_of] == ["Titre 2", "Titre 1", "Titre 0"] and arts_of[0]["mentions"] == 1
         assert c.get(f"/api/actors/{iran}/timeline").json() == []
+
+
+def test_actor_detail_carries_aliases_and_roles_and_alias_search_finds_it(tmp_path):
+    from selon.store import open_store
+
+    art = fx.Art("alias", "IRNA", "2024-02-01", "Le général s'exprime", "Esmaïl Ghaani a parlé. Qaani a insisté.",
+                 {"e1": ("Ismaïl Qaani", "PERSON", None, ["Esmaïl Ghaani", "Qaani"])})
+    rec, raw = fx.build(art)
+    rec.entities[0].aliases = ["Esmaïl Ghaani", "Qaani"]
+    rec.entities[0].roles = ["commandant de la Force Qods"]
+    with open_store(str(tmp_path / "alias.db")) as st:
+        st.add(rec, raw)
+        c = TestClient(create_app(st))
+        hits = c.get("/api/search", params={"q": "Ghaani"}).json()["actors"]
+        assert [h["name"] for h in hits] == ["Ismaïl Qaani"]
+        detail = c.get(f"/api/actors/{hits[0]['id']}").json()
+        assert "Esmaïl Ghaani" in detail["aliases"] and detail["roles"] == ["commandant de la Force Qods"]

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from selon.clean import canonical_outlet, norm
 from selon.corpus import outlets as outlet_profiles
 from selon.corpus import ties
+from selon.entities import normalize as nz
 from selon.record import ENTITY_TYPES
 from selon.store import schema as s
 
@@ -99,6 +100,10 @@ def find_actors(conn: Connection, text: str, limit: int = 20) -> list[dict[str, 
     conds = [func.lower(a.c.name).contains(text.strip().lower(), autoescape=True)]
     if key:
         conds.append(a.c.key.contains(key, autoescape=True))
+    alias_key = nz.key(text) or nz.fold(text)
+    if alias_key:  # any name an article gave the actor (selon.store.actors)
+        al = s.actor_aliases
+        conds.append(a.c.id.in_(select(al.c.actor_id).where(al.c.norm.contains(alias_key, autoescape=True))))
     rows = conn.execute(select(a).where(or_(*conds)).limit(2000)).all()
     act = _activity(conn, [r.id for r in rows])
 
@@ -153,6 +158,15 @@ def actor(conn: Connection, actor_id: int) -> dict[str, Any] | None:
         cea.c.actor_id == actor_id, cea.c.role == "source")).scalar_one())
     prof = outlet_profiles.profile(row.name)
     out["outlet_profile"] = prof.to_dict() if prof else None
+    al, ro, af = s.actor_aliases, s.actor_roles, s.actor_affiliations
+    n = func.count()
+    out["aliases"] = [r[0] for r in conn.execute(select(al.c.alias).where(al.c.actor_id == actor_id)
+                                                 .group_by(al.c.alias).order_by(n.desc(), al.c.alias).limit(12))]
+    out["roles"] = [r[0] for r in conn.execute(select(ro.c.role).where(ro.c.actor_id == actor_id)
+                                               .group_by(ro.c.role).order_by(n.desc(), ro.c.role).limit(8))]
+    out["affiliations"] = ties.dicts(conn.execute(
+        select(af.c.relation, af.c.target_name, af.c.target_kb_id, af.c.role, af.c.start, af.c.end)
+        .where(af.c.actor_id == actor_id, af.c.relation != "coded_as").order_by(af.c.id).limit(20)))
     out["mentions"] = int(conn.execute(select(func.count()).select_from(s.entities)
                                        .where(s.entities.c.actor_id == actor_id)).scalar_one())
     return out

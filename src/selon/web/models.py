@@ -36,10 +36,22 @@ class OutletProfile(BaseModel):
     domains: list[str]
 
 
+class Affiliation(BaseModel):
+    relation: str
+    target_name: str
+    target_kb_id: str
+    role: str | None
+    start: str | None
+    end: str | None
+
+
 class Actor(ActorSummary):
     types: dict[str, int]
     cited_as_source: int
     outlet_profile: OutletProfile | None
+    aliases: list[str]  # names articles gave it, most frequent first
+    roles: list[str]  # roles articles gave it ("commandant de la Force Qods")
+    affiliations: list[Affiliation]  # from the knowledge base
     mentions: int
 
 

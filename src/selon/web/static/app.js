@@ -198,6 +198,11 @@
                   actor.kb_id ? el('span', { className: 'muted' }, ` · ${actor.kb_id}`) : '');
       const types = Object.entries(actor.types || {}).map(([t, n]) => `${t} ${n}`).join(' · ');
       if (types) meta.append(el('div', { className: 'muted' }, types));
+      const others = (actor.aliases || []).filter((a) => a !== actor.name);
+      if (others.length) meta.append(el('div', {}, el('span', { className: 'muted' }, 'Also: '), others.join(' · ')));
+      if ((actor.roles || []).length) meta.append(el('div', {}, el('span', { className: 'muted' }, 'Roles: '), actor.roles.join(' · ')));
+      const affs = (actor.affiliations || []).map((f) => `${f.relation.replace(/_/g, ' ')} ${f.target_name}${f.role ? ' (' + f.role + ')' : ''}`);
+      if (affs.length) meta.append(el('div', {}, el('span', { className: 'muted' }, 'Affiliations: '), affs.slice(0, 6).join(' · ')));
       drawGraph(g, id);
       drawTimeline(events, events.length ? [] : articles);
       fillEventList(events);
