@@ -63,8 +63,9 @@ def test_timeline_graph_search_outlets(db):
     assert run("search", "[/bold] [link=x]", "--db", db).exit_code == 0  # rich markup in input is text
     outlets = _jsonl(run("outlets", "--db", db, "--json"))
     assert {o["outlet"] for o in outlets} >= {"Press TV", "Reuters"}
-    missing = run("timeline", "Personne Inconnue", "--db", db)
-    assert missing.exit_code == 1 and "no actor matches" in missing.stderr
+    for nobody in ("Personne Inconnue", "9" * 30, "%", "~~"):
+        missing = run("timeline", nobody, "--db", db)
+        assert missing.exit_code == 1 and "no actor matches" in missing.stderr, nobody
 
 
 def test_hostile_names_print_as_text(db):

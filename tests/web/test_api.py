@@ -193,3 +193,10 @@ def test_actor_detail_carries_aliases_and_roles_and_alias_search_finds_it(tmp_pa
         assert [h["name"] for h in hits] == ["Ismaïl Qaani"]
         detail = c.get(f"/api/actors/{hits[0]['id']}").json()
         assert "Esmaïl Ghaani" in detail["aliases"] and detail["roles"] == ["commandant de la Force Qods"]
+
+
+def test_out_of_range_integers_are_refused_not_crashing(client):
+    # Found by the schema fuzzer: an actor id beyond SQLite's 64-bit integers raised OverflowError.
+    for params in ({"actor": str(2**70)}, {"actor": "-1"}, {"limit": str(2**70)}, {"offset": "-5"}):
+        assert client.get("/api/events", params=params).status_code == 422, params
+    assert client.get(f"/api/actors/{2**70}").status_code == 422

@@ -25,6 +25,7 @@ from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import Field
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from selon.corpus import dates
@@ -47,7 +48,7 @@ Since = Annotated[str | None, Query(pattern=_DATE, description="YYYY, YYYY-MM or
 Until = Annotated[str | None, Query(pattern=_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
 Modality = Annotated[str | None, Query(pattern=_MODALITY)]
 Outlet = Annotated[str | None, Query(min_length=1, max_length=200)]
-Actors = Annotated[list[int] | None, Query(alias="actor", max_length=20)]
+Actors = Annotated[list[Annotated[int, Field(ge=1, le=2**62)]] | None, Query(alias="actor", max_length=20)]
 
 
 def style_hashes() -> list[str]:
