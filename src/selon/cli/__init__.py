@@ -17,7 +17,10 @@ app = typer.Typer(
 
 # Each module registers its commands on ``app``.
 from selon.cli import actors as _actors  # noqa: E402,F401
+from selon.cli import corpus as _corpus  # noqa: E402,F401
+from selon.cli import export as _export  # noqa: E402,F401
 from selon.cli import extract as _extract  # noqa: E402,F401
+from selon.cli import serve as _serve  # noqa: E402,F401
 from selon.cli import store as _store  # noqa: E402,F401
 
 

@@ -196,3 +196,104 @@ removed = Table(
     Column("kind", String(16), nullable=False),
     Index("ix_removed_article", "article_id"),
 )
+
+# -- the corpus view (selon.corpus): reports merged into corpus events ---------------------------------
+# Derived data: ``selon corpus rebuild`` recomputes all of it from the per-article tables, and the
+# store keeps it current after each insert.  A corpus event is a set of reports (rows of ``events``);
+# every report keeps its own row, so a merge can always be inspected and undone.
+
+UNDATED = "9999-12-31"  # date_key of events that cannot be placed in time: they sort last
+
+corpus_events = Table(
+    "corpus_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("signature", Text, nullable=False),
+    Column("date", String(32)),
+    Column("date_precision", String(9), nullable=False),  # day | week | month | published | year | none
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_key", String(10), nullable=False),  # date_start, or UNDATED: the sort key
+    Column("location", Text),
+    Column("modality", String(16), nullable=False),
+    Column("modalities", Text, nullable=False),  # JSON {modality: reports}
+    Column("outlets", Text, nullable=False),  # JSON [outlet, ...]
+    Column("n_reports", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Index("ix_corpus_events_date", "date_key", "id"),
+    Index("ix_corpus_events_type", "type", "date_key"),
+)
+
+corpus_reports = Table(
+    "corpus_reports", metadata,
+    Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("corpus_event_id", Integer, ForeignKey("corpus_events.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("signature", Text, nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("date_precision", String(9), nullable=False),
+    Index("ix_corpus_reports_corpus", "corpus_event_id"),
+    Index("ix_corpus_reports_signature", "signature", "date_start"),
+)
+
+# Who takes part in each corpus event; the event's type and dates are copied here so that an actor's
+# timeline, activity and ties are read from one covering index, in date order.
+corpus_event_actors = Table(
+    "corpus_event_actors", metadata,
+    Column("corpus_event_id", Integer, ForeignKey("corpus_events.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String(16), nullable=False),  # actor | recipient | source
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("date_key", String(10), nullable=False),
+    Column("date_end", String(10)),
+    UniqueConstraint("corpus_event_id", "role", "actor_id"),
+    Index("ix_corpus_event_actors_actor", "actor_id", "date_key", "corpus_event_id", "role", "type"),
+)
+
+# The actor network, aggregated: one row per (actor, recipient, event type) — or per pair of co-actors
+# of events without a recipient (directed false, source < target).  Kept current with the corpus events.
+corpus_ties = Table(
+    "corpus_ties", metadata,
+    Column("source_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("target_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("directed", Boolean, primary_key=True),
+    Column("weight", Integer, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Index("ix_corpus_ties_target", "target_id", "source_id"),
+)
+
+# Tie weights summed over types and directions, stored both ways round: an actor's strongest partners
+# are the first rows of its (a, weight) index, however many partners it has.
+corpus_pairs = Table(
+    "corpus_pairs", metadata,
+    Column("a", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("weight", Integer, nullable=False),
+    Index("ix_corpus_pairs_strongest", "a", "weight"),
+)
+
+# How many corpus events each actor takes part in (as actor or recipient), and when: sizes the network.
+corpus_actor_stats = Table(
+    "corpus_actor_stats", metadata,
+    Column("actor_id", Integer, ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Index("ix_corpus_actor_stats_events", "events"),
+)
+
+corpus_links = Table(
+    "corpus_links", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("from_event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("to_event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # denies
+    Column("rule", String(32), nullable=False),  # explicit | quote | actor-window
+    UniqueConstraint("from_event_id", "to_event_id", "kind"),
+    Index("ix_corpus_links_to", "to_event_id"),
+)

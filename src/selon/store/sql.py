@@ -85,7 +85,11 @@ class Store:
         with self.engine.begin() as conn:
             if conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha)).first():
                 return None
-            return self._insert(conn, record, raw_text, sha)
+            art_id = self._insert(conn, record, raw_text, sha)
+            from selon.corpus.merge import add_article  # the corpus view follows each insert (selon.corpus)
+
+            add_article(conn, art_id)
+            return art_id
 
     def _insert_ignore(self, table: Any, key: str) -> Any:
         """INSERT that does nothing when ``key`` is taken: another writer may have stored it since we looked."""
