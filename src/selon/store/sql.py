@@ -86,6 +86,8 @@ class Store:
             if conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha)).first():
                 return None
             art_id = self._insert(conn, record, raw_text, sha)
+            if art_id is None:  # a concurrent ingest stored the same bytes first
+                return None
             from selon.corpus.merge import add_article  # the corpus view follows each insert (selon.corpus)
 
             add_article(conn, art_id)
