@@ -157,7 +157,7 @@ def test_ten_thousand_files_mixed_read_and_cleaned(tmp_path: Path):
 def mixed(tmp_path_factory):
     """A few hundred files, every bad case among them, and the CLI's answer to `ingest` on them."""
     root = tmp_path_factory.mktemp("mixed")
-    layout = write_mixed_dir(root / "in", n_good=240, copies=1, html_every=40)
+    layout = write_mixed_dir(root / "in", n_good=160, copies=1, html_every=40)
     shown = odd_names(root / "in")
     db = root / "store.db"
     res = run("ingest", str(root / "in"), "--db", str(db))

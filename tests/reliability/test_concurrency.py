@@ -23,14 +23,14 @@ from .corpus import good_article
 
 @pytest.fixture(scope="module")
 def records(extractor) -> list[tuple[Record, str]]:
-    """120 distinct stored-ready records, from 8 real extractions (the model is the slow part)."""
+    """60 distinct stored-ready records, from 6 real extractions (the model is the slow part)."""
     out = []
     base = []
-    for i in range(8):
+    for i in range(6):
         doc = Document.from_text(good_article(30_000 + i), path=f"c{i}.txt")
         doc.meta["language"] = "fr"
         base.append((extractor.extract(doc), doc.text))
-    for k in range(120):
+    for k in range(60):
         rec, raw = base[k % len(base)]
         sha = hashlib.sha256(f"{k}".encode()).hexdigest()
         out.append((dataclasses.replace(rec, sha256=sha, id=f"doc-{k}"), raw))

@@ -1,7 +1,8 @@
 """`selon serve` on a loopback port: answers while an ingest writes, and survives schemathesis.
 
-The real CLI in subprocesses (uvicorn, SQLite in WAL mode): a server, and an
-ingest writing to the same store while client threads query every endpoint.
+The real CLI: `selon serve` in its own process (uvicorn, SQLite in WAL mode),
+and `selon ingest` writing to the same store from the test process while client
+threads query every endpoint.
 Then schemathesis generates requests from the server's own OpenAPI schema:
 valid ones must never fail with a 5xx and must get a response of the declared
 shape; invalid ones must be refused by validation (4xx) before any query runs.
@@ -106,15 +107,25 @@ def stored(db: Path) -> int:
 
 def test_serve_answers_while_an_ingest_writes(server):
     base, db, tmp, log = server
-    ingest = selon("ingest", str(write_articles(tmp / "second", 60_000, SECOND)), "--db", str(db),
-                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The writer runs in this process (model already loaded), the server in its own: two processes, one store.
+    done = threading.Event()
+    result: list = []
+
+    def write() -> None:
+        try:
+            result.append(CliRunner().invoke(app, ["ingest", str(write_articles(tmp / "second", 60_000, SECOND)),
+                                                   "--db", str(db)]))
+        finally:
+            done.set()
+
+    ingest = threading.Thread(target=write)
     statuses: Counter[int] = Counter()
     failures: list[str] = []
     lock = threading.Lock()
 
     def client() -> None:
         with httpx.Client(base_url=base, timeout=60) as http:
-            while ingest.poll() is None:
+            while not done.is_set():
                 for url in urls(stored(db)):
                     try:
                         status = http.get(url).status_code
@@ -127,13 +138,15 @@ def test_serve_answers_while_an_ingest_writes(server):
                             failures.append(f"{url}: {status}")
 
     threads = [threading.Thread(target=client) for _ in range(2)]
+    ingest.start()
     for t in threads:
         t.start()
-    out, err = ingest.communicate(timeout=600)
+    ingest.join(timeout=600)
     for t in threads:
         t.join(timeout=120)
-    stderr = err.decode("utf-8")
-    assert ingest.returncode == 0, stderr
+    [res] = result
+    stderr = res.stderr
+    assert res.exit_code == 0, stderr
     assert "locked" not in stderr and "Traceback" not in stderr
     assert f"selon: {SECOND} articles stored" in stderr
     served = log.read_text(errors="replace")
