@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 import typer
@@ -25,9 +26,17 @@ from selon.cli import store as _store  # noqa: E402,F401
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="selon: %(levelname)s: %(message)s")
+    """Entry point: no traceback reaches the user unless ``SELON_DEBUG=1`` asks for it."""
+    debug = os.environ.get("SELON_DEBUG", "") not in ("", "0")
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
+                        format="selon: %(levelname)s: %(message)s")
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("selon: interrupted\n")
         sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so in one line, keep the exit status honest
+        if debug:
+            raise
+        sys.stderr.write(f"selon: internal error: {type(exc).__name__}: {exc} (SELON_DEBUG=1 shows the traceback)\n")
+        sys.exit(3)
