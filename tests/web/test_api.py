@@ -86,12 +86,18 @@ def test_filters_and_overview(client):
 def test_bad_inputs_get_a_clear_4xx(client, path, params):
     r = client.get(path, params=params)
     assert r.status_code == 422, (path, params, r.status_code)
-    assert "detail" in r.json()
+    # Our own refusals have the shape of FastAPI's validation errors, as the OpenAPI schema says.
+    detail = r.json()["detail"]
+    assert isinstance(detail, list) and detail[0]["loc"][0] in ("query", "path") and detail[0]["msg"]
 
 
 def test_missing_things_are_404(client):
     for path in ("/api/actors/99999", "/api/actors/99999/timeline", "/api/events/99999", "/api/articles/99999"):
-        assert client.get(path).status_code == 404, path
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert isinstance(r.json()["detail"], str) and r.json()["detail"].startswith("no such")
+    documented = client.get("/api/openapi.json").json()["paths"]["/api/events/{event_id}"]["get"]["responses"]
+    assert "404" in documented
 
 
 def test_hostile_strings_come_back_as_data(client, fixture_store):

@@ -71,16 +71,22 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: list[str] 
                   openapi_url="/api/openapi.json")
     csp = content_security_policy()
 
+    def invalid(param: str, message: str) -> HTTPException:
+        """A 422 shaped like FastAPI's own validation errors (the schema's HTTPValidationError)."""
+        return HTTPException(422, [{"loc": ["query", param], "msg": message, "type": "value_error"}])
+
     def filters(types: list[str] | None, since: str | None, until: str | None, modality: str | None,
                 outlet: str | None, actors: list[int] | None = None) -> q.Filters:
         bad = [t for t in types or [] if t not in EVENT_TYPES]
         if bad:
-            raise HTTPException(422, f"unknown event type {bad[0]!r}")
-        try:
-            lo = dates.filter_bound(since, upper=False) if since else None
-            hi = dates.filter_bound(until, upper=True) if until else None
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from None
+            raise invalid("type", f"unknown event type {bad[0]!r}")
+        bounds: dict[str, Any] = {}
+        for param, value, upper in (("since", since, False), ("until", until, True)):
+            try:
+                bounds[param] = dates.filter_bound(value, upper=upper) if value else None
+            except ValueError as exc:
+                raise invalid(param, str(exc)) from None
+        lo, hi = bounds["since"], bounds["until"]
         return q.Filters(actor_ids=list(actors or []), types=list(types or []), since=lo, until=hi,
                          modality=modality, outlet=outlet)
 
@@ -118,7 +124,8 @@ def create_app(store: Store, token: str | None = None, allowed_hosts: list[str] 
 
     def get(path: str, model: Any, summary: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """A GET endpoint returning ready JSON, documented by ``model`` (not validated against it)."""
-        return app.get(path, summary=summary, response_model=None, responses={200: {"model": model}})
+        return app.get(path, summary=summary, response_model=None,
+                       responses={200: {"model": model}, 401: {"model": m.Error}, 404: {"model": m.Error}})
 
     @get("/api/facets", m.Facets, "What the filters can take: event types, modalities, outlets, dates")
     def facets() -> JSONResponse:

@@ -11,6 +11,12 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 
+class Error(BaseModel):
+    """What a refused request gets (no such actor/event/article, or no token)."""
+
+    detail: str
+
+
 class ActorRef(BaseModel):
     id: int
     name: str

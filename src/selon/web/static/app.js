@@ -63,7 +63,7 @@
     const resp = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!resp.ok) {
       let detail = resp.statusText;
-      try { const body = await resp.json(); detail = typeof body.detail === 'string' ? body.detail : JSON.stringify(body.detail); } catch (e) { /* keep statusText */ }
+      try { const body = await resp.json(); detail = typeof body.detail === 'string' ? body.detail : (body.detail || []).map((d) => d.msg).join('; '); } catch (e) { /* keep statusText */ }
       throw new Error(`${resp.status} ${detail}`);
     }
     return resp.json();
