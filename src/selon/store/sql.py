@@ -63,6 +63,11 @@ class Store:
             if version is None:
                 conn.execute(insert(s.meta_table).values(key="schema_version", value=str(s.SCHEMA_VERSION)))
 
+    @property
+    def shown_url(self) -> str:
+        """The store's URL fit for a terminal or a log: never its password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         self.engine.dispose()
 
