@@ -49,10 +49,14 @@ answers() {
 
 if [ "${1:-}" = stop ]; then
     bin=$(find_bin) || exit 0
-    [ -f "$pgdir/data/PG_VERSION" ] || exit 0
-    owner=$(stat -L -c %U "$pgdir/data")
-    if [ "$owner" = "$(id -un)" ]; then "$bin/pg_ctl" -D "$pgdir/data" -m fast stop
-    else runuser -u "$owner" -- "$bin/pg_ctl" -D "$pgdir/data" -m fast stop; fi
+    data=$(readlink -f "$pgdir/data") && [ -f "$data/PG_VERSION" ] || exit 0
+    owner=$(stat -c %U "$data")
+    ctl() {
+        if [ "$owner" = "$(id -un)" ]; then "$bin/pg_ctl" -D "$data" "$@"
+        else (cd / && runuser -u "$owner" -- "$bin/pg_ctl" -D "$data" "$@"); fi
+    }
+    ctl status >/dev/null 2>&1 || exit 0
+    ctl -m fast stop
     exit $?
 fi
 
@@ -108,7 +112,7 @@ as_owner() {
 }
 
 mkdir -p "$pgdir" && chmod 700 "$pgdir" || fail "cannot create $pgdir"
-data="$pgdir/data"
+home="$pgdir"  # where the data directory and the password live
 if [ "$owner" != "$(id -un)" ]; then
     chown "$owner" "$pgdir" || fail "cannot give $pgdir to $owner"
     # The owner must reach the data directory; when a parent is closed to it (a clone under /root, say),
@@ -116,15 +120,17 @@ if [ "$owner" != "$(id -un)" ]; then
     if ! as_owner test -w "$pgdir"; then
         alt="${TMPDIR:-/tmp}/selon-postgresql-$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
         mkdir -p "$alt" && chown "$owner" "$alt" && chmod 700 "$alt" || fail "cannot create $alt"
-        data="$alt/data"
-        ln -sfn "$data" "$pgdir/data"
+        home="$alt"
+        ln -sfn "$home/data" "$pgdir/data"
     fi
 fi
 
+data="$home/data"
+pwfile="$home/password"
 version=$("$bin/pg_ctl" --version | sed 's/.* \([0-9][0-9]*\).*/\1/')
 if [ -f "$data/PG_VERSION" ] && [ "$(cat "$data/PG_VERSION")" != "$version" ]; then
     as_owner "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1
-    rm -rf "$data" "$pgdir/password"  # a cluster from another major version: a new one (test data only)
+    rm -rf "$data" "$pwfile"  # a cluster from another major version: a new one (test data only)
 fi
 if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     # Running, yet the URL did not answer (file lost, password changed): restart it cleanly.
@@ -133,18 +139,18 @@ fi
 
 if [ ! -f "$data/PG_VERSION" ]; then
     rm -rf "$data"
-    od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$pgdir/password" || fail "cannot write the password file"
-    chmod 600 "$pgdir/password"
-    [ "$owner" = "$(id -un)" ] || chown "$owner" "$pgdir/password"
-    as_owner "$bin/initdb" -D "$data" -U selon --pwfile="$pgdir/password" --auth-local=trust \
+    od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile" || fail "cannot write the password file"
+    chmod 600 "$pwfile"
+    [ "$owner" = "$(id -un)" ] || chown "$owner" "$pwfile"
+    as_owner "$bin/initdb" -D "$data" -U selon --pwfile="$pwfile" --auth-local=trust \
         --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
-        || as_owner "$bin/initdb" -D "$data" -U selon --pwfile="$pgdir/password" --auth-local=trust \
+        || as_owner "$bin/initdb" -D "$data" -U selon --pwfile="$pwfile" --auth-local=trust \
             --auth-host=scram-sha-256 -E UTF8 --no-locale >"$pgdir/initdb.log" 2>&1 \
         || fail "initdb failed (see $pgdir/initdb.log)"
     echo "include_if_exists = 'selon.conf'" >>"$data/postgresql.conf"
 fi
-[ -s "$pgdir/password" ] || fail "$pgdir/password is missing; remove $pgdir to start afresh"
-password=$(cat "$pgdir/password")
+[ -s "$pwfile" ] || fail "$pwfile is missing; remove $pgdir to start afresh"
+password=$(cat "$pwfile")
 
 # A free port: the last one if it still is, else one the kernel picks.
 free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); print(s.getsockname()[1])' "$1" 2>/dev/null; }
