@@ -98,7 +98,7 @@ def test_actor_key():
     assert actor_key(None, "PERSON", "X") != actor_key(None, "ORG", "X")
 
 
-def test_an_actor_created_meanwhile_by_another_writer_is_joined_not_duplicated(pg_url):
+def test_postgresql_actor_created_meanwhile_by_another_writer_is_joined_not_duplicated(pg_url):
     """PostgreSQL, two transactions: B looks for an actor A has just inserted but not committed; B's insert
     waits for A, then finds the key taken and joins A's actor (no unique-key error, no second actor)."""
     gaza = ent("e1", "Farid Haddad", "PERSON")

@@ -149,3 +149,20 @@ def test_postgresql_search_uses_the_tsvector_index(pg_url, qatar):
                 "SELECT am.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
                 "JOIN pg_am am ON am.oid = c.relam WHERE c.relname = 'ix_articles_tsv'")).scalar_one()
             assert kind == "gin"
+
+
+def test_postgresql_store_from_before_folding_gets_the_folded_index(pg_url):
+    body = "Le Premier ministre d'Israël a reçu son homologue."
+    rec = Record(path="i.txt", id="i", language="fr", title="Visite", outlet="Le Monde", published="2024-01-02",
+                 body=body, sha256="e" * 64)
+    with open_store(pg_url) as store:
+        store.add(rec, body)
+        with store.engine.begin() as conn:  # the column as the first PostgreSQL stores had it
+            conn.execute(text("ALTER TABLE articles DROP COLUMN tsv"))
+            conn.execute(text("ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+                              "(to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED"))
+            conn.execute(text("DELETE FROM selon_meta WHERE key = 'postgresql_tsv'"))
+        assert store.search("israel") == []
+    with open_store(pg_url) as store:
+        assert [h["title"] for h in store.search("israel")] == ["Visite"]
+        assert store.search("Israël")[0]["snippet"].count("[Israël]") == 1
