@@ -89,6 +89,10 @@ def test_find_is_accent_and_case_blind_and_safe(store):
     assert find_actors(store.engine, "'; DROP TABLE actors; --") == []
     assert find_actors(store.engine, "%") == [] and find_actors(store.engine, "") == []
     assert actor_detail(store.engine, 10_000) is None
+    assert actor_detail(store.engine, 2**40) is None and store.find_article(str(2**40)) is None  # past 32 bits
+    assert find_actors(store.engine, "Qaani\x00") == find_actors(store.engine, "Qaani")  # NUL: no PG error
+    assert find_actors(store.engine, "\x00") == []
+    assert [h["doc_id"] for h in store.search("Titre\x00 1")] == ["doc1"] and store.search("\x00") == []
     assert store.stats()["actors"] > 0
 
 

@@ -11,8 +11,6 @@ from pathlib import Path
 import httpx
 
 import selon.store
-from selon.store import open_store
-from tests.corpus import fixtures as fx
 
 SRC = str(Path(selon.store.__file__).resolve().parents[2])  # the src directory
 
@@ -23,10 +21,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_on_postgresql(pg_url, tmp_path):
-    db_url = pg_url
-    with open_store(db_url) as st:
-        fx.fill(st)
+def test_serve_on_postgresql(pg_fixture_store, tmp_path):
+    db_url = pg_fixture_store.url
     port, log_path = _free_port(), tmp_path / "serve.log"
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
     with open(log_path, "w+b") as log:
@@ -54,6 +50,11 @@ def test_serve_on_postgresql(pg_url, tmp_path):
                 assert http.get(f"/api/articles/{found['articles'][0]['id']}").status_code == 200
                 assert http.get("/api/outlets").status_code == 200
                 assert http.get("/api/articles/999999").status_code == 404
+                # What PostgreSQL refuses and SQLite takes: an id past 32 bits is invalid, a NUL matches nothing.
+                assert http.get("/api/actors/2147483648").status_code == 422
+                assert http.get("/api/actors", params={"q": "Ha\x00mas"}).json() == []
+                assert http.get("/api/graph", params={"outlet": "a\x00b"}).status_code == 200
+                assert http.get("/api/search", params={"q": "\x00Hamas"}).status_code == 200
         finally:
             proc.terminate()
             proc.wait(timeout=30)

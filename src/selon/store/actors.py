@@ -169,6 +169,8 @@ def actor_detail(engine: Engine, actor_id: int) -> dict[str, Any] | None:
     """Everything the corpus says about one actor: names, roles, affiliations, articles, first/last seen."""
     a, al, ro, af, e, art = (s.actors, s.actor_aliases, s.actor_roles, s.actor_affiliations, s.entities,
                              s.articles)
+    if not 0 < actor_id <= s.MAX_ID:
+        return None
     with engine.connect() as conn:
         row = conn.execute(select(a).where(a.c.id == actor_id)).first()
         if row is None:

@@ -44,6 +44,8 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            event.listen(self.engine, "before_cursor_execute", _no_nul, retval=True)
         self._setup()
 
     # -- schema -------------------------------------------------------------
@@ -180,7 +182,7 @@ class Store:
         """An article by store id, input id, or a sha256 prefix (at least 6 hex digits)."""
         a = s.articles
         conds = [a.c.doc_id == ident]
-        if ident.isdigit():
+        if ident.isdigit() and int(ident) <= s.MAX_ID:
             conds.append(a.c.id == int(ident))
         if len(ident) >= 6 and all(c in "0123456789abcdef" for c in ident.lower()):
             conds.append(a.c.sha256.startswith(ident.lower(), autoescape=True))
@@ -211,6 +213,23 @@ class Store:
             rows = conn.execute(text(fts.POSTGRESQL_SEARCH), {"q": " ".join(terms), "n": limit})
             return [{**{k: v for k, v in r._mapping.items() if k != "body"}, "snippet": fts.snippet(r.body, terms)}
                     for r in rows]
+
+
+def _no_nul(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+            _executemany: bool) -> tuple[str, Any]:
+    """PostgreSQL text cannot hold NUL: a user's ``?q=%00`` or ``--outlet $'\\0'`` would be a query error.
+    Each NUL becomes U+FFFD, one character for one, so it matches nothing and stored offsets stay true."""
+    return statement, _scrub(parameters)
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_scrub(v) for v in value)
+    return value
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
