@@ -100,14 +100,17 @@ def terms(query: str) -> list[str]:
     return [t for t in norm(query.replace("\x00", " ")).split() if t][:MAX_TERMS]
 
 
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
 def sqlite_match(words: list[str]) -> str:
     """An FTS5 query with every word, each quoted (data, not syntax).  FTS5 strips accents but keeps
     ligatures, while queries spell them out ("cœur" -> "coeur"): such a word also matches as "cœur"."""
     out = []
     for w in words:
-        q = '"' + w.replace('"', '""') + '"'
         lig = w.replace("oe", "œ").replace("ae", "æ")
-        out.append(f'({q} OR "{lig}")' if lig != w else q)
+        out.append(f"({_quoted(w)} OR {_quoted(lig)})" if lig != w else _quoted(w))
     return " AND ".join(out)
 
 
@@ -115,18 +118,25 @@ _WORD = re.compile(r"\w+")
 
 
 def snippet(body: str, words: list[str], width: int = 12) -> str:
-    """About ``width`` words of ``body`` around the first match, matches in [brackets] (as FTS5's snippet)."""
+    """About ``width`` words of ``body`` from just before the first match, matches in [brackets] (as FTS5's
+    snippet); reads the body only as far as it needs."""
     want = set(words)
-    toks = list(_WORD.finditer(body))
+    toks: list[re.Match[str]] = []
+    first = None
+    for i, m in enumerate(_WORD.finditer(body)):
+        toks.append(m)
+        if first is None and fold(m.group()) in want:
+            first = i
+        if first is not None and i >= max(0, first - 2) + width:
+            break  # one word past the window: enough to know there is more
     if not toks:
         return ""
-    hits = {i for i, m in enumerate(toks) if fold(m.group()) in want}
-    start = max(0, min(hits) - 2) if hits else 0
+    start = max(0, first - 2) if first is not None else 0
     end = min(len(toks), start + width)
     out, pos = [], toks[start].start()
-    for i in range(start, end):
-        m = toks[i]
+    for m in toks[start:end]:
         out.append(body[pos:m.start()])
-        out.append(f"[{m.group()}]" if i in hits else m.group())
+        out.append(f"[{m.group()}]" if fold(m.group()) in want else m.group())
         pos = m.end()
-    return ("…" if start else "") + "".join(out) + ("…" if end < len(toks) else "")
+    more = end < len(toks) or _WORD.search(body, pos) is not None
+    return ("…" if start else "") + "".join(out) + ("…" if more else "")

@@ -92,7 +92,7 @@ class Store:
         with self.engine.begin() as conn:
             # PostgreSQL: one article writer at a time, like SQLite.  Two writers each inserting new actors
             # would otherwise wait on each other's uncommitted rows (a deadlock when their orders cross).
-            merge._lock(conn)
+            merge.write_lock(conn)
             if conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha)).first():
                 return None
             art_id = self._insert(conn, record, raw_text, sha)
