@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from selon.ingest import Document
 from selon.pipeline import Extractor
 from selon.record import Record
+from tests import pg
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +29,18 @@ def extract(extractor: Extractor):
         return extractor.extract(doc)
 
     return run
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A throw-away PostgreSQL database (its URL); the test skips, saying why, when there is no server."""
+    with pg.throwaway_db() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store on each backend: a fresh SQLite file, or a fresh PostgreSQL database (``-k postgresql``)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("pg_url"))

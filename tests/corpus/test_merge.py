@@ -11,8 +11,8 @@ from tests.corpus import fixtures as fx
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(str(tmp_path / "c.db")) as st:
+def store(db_url):
+    with open_store(db_url) as st:
         yield st
 
 

@@ -1,14 +1,10 @@
 """The corpus view on PostgreSQL: same merges, links, ties and queries as on SQLite.
 
-Runs in a throw-away database when a PostgreSQL server is reachable ($SELON_TEST_POSTGRESQL, the URL
-scripts/services/postgresql.sh writes to .services/postgresql.url, or the selon_test role on localhost);
-skips with the reason otherwise."""
+Runs in a throw-away database when a PostgreSQL server is reachable (tests/pg.py: $SELON_TEST_POSTGRESQL,
+the URL scripts/services/postgresql.sh writes to .services/postgresql.url, or the selon_test role on
+localhost); skips with the reason otherwise."""
 
 from __future__ import annotations
-
-import os
-import uuid
-from pathlib import Path
 
 import pytest
 
@@ -16,36 +12,11 @@ from selon.corpus import merge, query
 from selon.store import open_store
 from tests.corpus import fixtures as fx
 
-psycopg = pytest.importorskip("psycopg")
-
-
-def _admin_url() -> str:
-    url = os.environ.get("SELON_TEST_POSTGRESQL")
-    file = Path(__file__).resolve().parents[2] / ".services" / "postgresql.url"
-    if not url and file.exists():
-        url = file.read_text().strip()
-    return url or "postgresql://selon_test:selon_test@localhost:5432/selon_test"
-
 
 @pytest.fixture
-def pg_store():
-    base = _admin_url().replace("postgresql+psycopg://", "postgresql://")
-    try:
-        admin = psycopg.connect(base, autocommit=True, connect_timeout=3)
-    except psycopg.Error as exc:
-        pytest.skip(f"no PostgreSQL at {base.split('@')[-1]}: {str(exc).strip()[:120]}")
-    name = f"selon_corpus_{uuid.uuid4().hex[:10]}"
-    try:
-        admin.execute(f'CREATE DATABASE "{name}"')  # name is ours, never user input
-    except psycopg.Error as exc:
-        admin.close()
-        pytest.skip(f"cannot create a test database: {str(exc).strip()[:120]}")
-    try:
-        with open_store(base.rsplit("/", 1)[0] + "/" + name) as st:
-            yield st
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+def pg_store(pg_url):
+    with open_store(pg_url) as st:
+        yield st
 
 
 def test_corpus_view_on_postgresql(pg_store):

@@ -1,7 +1,8 @@
 """Concurrent use of one store: writers racing on the same articles, readers while a writer writes.
 
 At the store level (threads, each with its own Store, as separate processes
-would have): no "database is locked", no duplicate, no error.  The same
+would have): no "database is locked", no duplicate, no error; the writers
+also on PostgreSQL (no deadlock, no unique-key error).  The same
 against `selon serve` is in test_serve.py once the server exists.
 """
 
@@ -56,8 +57,8 @@ def run_threads(*targets) -> list[BaseException]:
     return errors
 
 
-def test_two_writers_on_the_same_articles_store_each_once(tmp_path: Path, records):
-    db = str(tmp_path / "s.db")
+def test_two_writers_on_the_same_articles_store_each_once(db_url: str, records):
+    db = db_url
     open_store(db).close()
     added: list[int | None] = []
 
@@ -78,7 +79,7 @@ def test_two_writers_on_the_same_articles_store_each_once(tmp_path: Path, record
 
 
 def test_readers_while_a_writer_writes(tmp_path: Path, records):
-    db = str(tmp_path / "s.db")
+    db = str(tmp_path / "s.db")  # SQLite: readers and a writer on one file (PostgreSQL readers never wait)
     open_store(db).close()
     done = threading.Event()
     reads = [0]

@@ -1,12 +1,15 @@
-"""Cross-document actors in the store (records built by hand: the store's logic, without the model)."""
+"""Cross-document actors in the store (records built by hand: the store's logic, without the model), on
+SQLite and PostgreSQL."""
+
+import threading
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from selon.record import Entity, Mention, Record
 from selon.store import open_store
 from selon.store import schema as s
-from selon.store.actors import actor_detail, actor_key, find_actors, top_actors
+from selon.store.actors import actor_detail, actor_key, find_actors, link_actor, top_actors
 
 
 def ent(eid, name, etype, kb_id=None, aliases=(), roles=()):
@@ -21,8 +24,8 @@ def rec(n, published, entities):
 
 
 @pytest.fixture()
-def store(tmp_path):
-    with open_store(str(tmp_path / "actors.db")) as st:
+def store(db_url):
+    with open_store(db_url) as st:
         st.add(rec(1, "2023-04-07", [
             ent("e1", "Ismail Qaani", "PERSON", "selon:per:esmail-qaani", ["général Qaani"],
                 ["commandant en chef de la Force Qods"]),
@@ -86,6 +89,10 @@ def test_find_is_accent_and_case_blind_and_safe(store):
     assert find_actors(store.engine, "'; DROP TABLE actors; --") == []
     assert find_actors(store.engine, "%") == [] and find_actors(store.engine, "") == []
     assert actor_detail(store.engine, 10_000) is None
+    assert actor_detail(store.engine, 2**40) is None and store.find_article(str(2**40)) is None  # past 32 bits
+    assert find_actors(store.engine, "Qaani\x00") == find_actors(store.engine, "Qaani")  # NUL: no PG error
+    assert find_actors(store.engine, "\x00") == []
+    assert [h["doc_id"] for h in store.search("Titre\x00 1")] == ["doc1"] and store.search("\x00") == []
     assert store.stats()["actors"] > 0
 
 
@@ -93,3 +100,33 @@ def test_actor_key():
     assert actor_key("Q38799", "ORG", "Hamas") == "kb:Q38799"
     assert actor_key(None, "PERSON", "Bachar el-Assad") == actor_key(None, "PERSON", "Bachar al-Assad")
     assert actor_key(None, "PERSON", "X") != actor_key(None, "ORG", "X")
+
+
+def test_postgresql_actor_created_meanwhile_by_another_writer_is_joined_not_duplicated(pg_url):
+    """PostgreSQL, two transactions: B looks for an actor A has just inserted but not committed; B's insert
+    waits for A, then finds the key taken and joins A's actor (no unique-key error, no second actor)."""
+    gaza = ent("e1", "Farid Haddad", "PERSON")
+    with open_store(pg_url) as st:
+        got: list[object] = []
+        with st.engine.connect() as a:
+            a.begin()
+            a_id = a.execute(insert(s.actors).values(key=actor_key(None, "PERSON", "Farid Haddad"),
+                                                     name="Farid Haddad", type="PERSON")
+                             .returning(s.actors.c.id)).scalar_one()
+
+            def writer_b() -> None:
+                try:
+                    with st.engine.begin() as b:
+                        got.append(link_actor(b, gaza))
+                except Exception as exc:  # noqa: BLE001  (checked below)
+                    got.append(exc)
+
+            t = threading.Thread(target=writer_b)
+            t.start()
+            t.join(timeout=1)
+            assert t.is_alive()  # B waits on A's uncommitted key
+            a.commit()
+        t.join(timeout=30)
+        assert got == [a_id]
+        with st.engine.connect() as conn:
+            assert conn.execute(select(s.actors.c.id)).scalars().all() == [a_id]

@@ -56,7 +56,7 @@ def serve(
     web = create_app(store, token=token, allowed_hosts=[*LOOPBACK_HOSTS, host] if local else None)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
-    err.print(f"selon: serving {store.url} at {url}", markup=False, highlight=False)
+    err.print(f"selon: serving {store.shown_url} at {url}", markup=False, highlight=False)
     try:
         uvicorn.run(web, host=host, port=port, log_level="warning", server_header=False)
     finally:

@@ -337,8 +337,9 @@ def _report_row(r: Report, cid: int) -> dict[str, object]:
 
 # -- keeping the corpus current --------------------------------------------------------------------------
 
-def _lock(conn: Connection) -> None:
-    """On PostgreSQL, serialise corpus updates (two writers could otherwise each start the same event)."""
+def write_lock(conn: Connection) -> None:
+    """On PostgreSQL, one writer at a time (article inserts, corpus updates, rebuilds), as on SQLite: two
+    writers could otherwise each start the same event, or deadlock on each other's new actors."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(5310)"))
 
@@ -378,7 +379,7 @@ def add_events(conn: Connection, event_ids: Sequence[int]) -> set[int]:
     """Merge these reports into the corpus (idempotent); returns the corpus events that changed."""
     if not event_ids:
         return set()
-    _lock(conn)
+    write_lock(conn)
     cr, ce, cea = s.corpus_reports, s.corpus_events, s.corpus_event_actors
     known = set()
     for chunk in _chunks(sorted(event_ids)):
@@ -457,7 +458,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     """Recompute the whole corpus view from the per-article tables (after actors were re-resolved, say)."""
     from selon.corpus import links
 
-    _lock(conn)
+    write_lock(conn)
     for table in (s.corpus_links, s.corpus_ties, s.corpus_pairs, s.corpus_actor_stats, s.corpus_event_actors, s.corpus_reports,
                   s.corpus_events):
         conn.execute(delete(table))

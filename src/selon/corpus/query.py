@@ -122,7 +122,7 @@ def resolve_actor(conn: Connection, text: str) -> list[dict[str, Any]]:
     if not text:
         return []
     conds = [a.c.key == text, a.c.kb_id == text, a.c.key.in_([f"{t}:{norm(text)}" for t in ENTITY_TYPES])]
-    if text.isdigit() and int(text) < 2**62:
+    if text.isdigit() and int(text) <= s.MAX_ID:
         conds.append(a.c.id == int(text))
     rows = conn.execute(select(a).where(or_(*conds))).all()
     if rows:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import and_, desc, func, insert, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from selon.entities import normalize as nz
@@ -47,8 +49,14 @@ def link_actor(conn: Connection, ent: Entity) -> int:
         found = _transliteration(conn, ent)
         if found is not None:
             return found
-    actor_id = int(conn.execute(insert(a).values(key=key, name=ent.name, type=ent.type, kb_id=ent.kb_id)
-                                .returning(a.c.id)).scalar_one())
+    # Another writer may have created this actor since we looked: then it is ours too (and its keys and
+    # affiliations are that writer's to store).  ON CONFLICT works alike on SQLite and PostgreSQL.
+    ins = (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(a)
+    created = conn.execute(ins.values(key=key, name=ent.name, type=ent.type, kb_id=ent.kb_id)
+                           .on_conflict_do_nothing(index_elements=["key"]).returning(a.c.id)).scalar()
+    if created is None:
+        return int(conn.execute(select(a.c.id).where(a.c.key == key)).scalar_one())
+    actor_id = int(created)
     if ent.kb_id:
         _kb_affiliations(conn, actor_id, ent.kb_id)
     else:
@@ -161,6 +169,8 @@ def actor_detail(engine: Engine, actor_id: int) -> dict[str, Any] | None:
     """Everything the corpus says about one actor: names, roles, affiliations, articles, first/last seen."""
     a, al, ro, af, e, art = (s.actors, s.actor_aliases, s.actor_roles, s.actor_affiliations, s.entities,
                              s.articles)
+    if not 0 < actor_id <= s.MAX_ID:
+        return None
     with engine.connect() as conn:
         row = conn.execute(select(a).where(a.c.id == actor_id)).first()
         if row is None:

@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 
 SCHEMA_VERSION = 1
+MAX_ID = 2**31 - 1  # ids are INTEGER: 32-bit on PostgreSQL; a larger one names nothing (never a query error)
 metadata = MetaData()
 
 meta_table = Table(

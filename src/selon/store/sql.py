@@ -18,13 +18,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
-from selon.clean import norm
 from selon.record import Record
-from selon.store import actors
+from selon.store import actors, fts
 from selon.store import schema as s
 from selon.store.actors import actor_key  # noqa: F401  (the corpus identity; kept importable from here)
 
 DEFAULT_DB = "selon.db"
+SETUP_LOCK = 5309  # PostgreSQL advisory lock keys (5310: the corpus view, selon.corpus.merge)
 
 
 def resolve_url(db: str | None) -> str:
@@ -44,11 +44,15 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            event.listen(self.engine, "before_cursor_execute", _no_nul, retval=True)
         self._setup()
 
     # -- schema -------------------------------------------------------------
     def _setup(self) -> None:
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":  # two processes opening a new database: one creates, one waits
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SETUP_LOCK})
             s.metadata.create_all(conn)
             if self.dialect == "sqlite":
                 conn.execute(text(
@@ -56,14 +60,15 @@ class Store:
                     "title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
                 ))
             else:
-                conn.execute(text(
-                    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
-                    "(to_tsvector('simple', coalesce(title, '') || ' ' || body)) STORED"
-                ))
-                conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN (tsv)"))
+                fts.setup_postgresql(conn)
             version = conn.execute(select(s.meta_table.c.value).where(s.meta_table.c.key == "schema_version")).scalar()
             if version is None:
                 conn.execute(insert(s.meta_table).values(key="schema_version", value=str(s.SCHEMA_VERSION)))
+
+    @property
+    def shown_url(self) -> str:
+        """The store's URL fit for a terminal or a log: never its password."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -82,15 +87,18 @@ class Store:
     def add(self, record: Record, raw_text: str) -> int | None:
         """Store one record in its own transaction; None when these bytes are already stored."""
         sha = record.sha256 or record.id
+        from selon.corpus import merge  # the corpus view follows each insert (selon.corpus)
+
         with self.engine.begin() as conn:
+            # PostgreSQL: one article writer at a time, like SQLite.  Two writers each inserting new actors
+            # would otherwise wait on each other's uncommitted rows (a deadlock when their orders cross).
+            merge.write_lock(conn)
             if conn.execute(select(s.articles.c.id).where(s.articles.c.sha256 == sha)).first():
                 return None
             art_id = self._insert(conn, record, raw_text, sha)
             if art_id is None:  # a concurrent ingest stored the same bytes first
                 return None
-            from selon.corpus.merge import add_article  # the corpus view follows each insert (selon.corpus)
-
-            add_article(conn, art_id)
+            merge.add_article(conn, art_id)
             return art_id
 
     def _insert_ignore(self, table: Any, key: str) -> Any:
@@ -174,7 +182,7 @@ class Store:
         """An article by store id, input id, or a sha256 prefix (at least 6 hex digits)."""
         a = s.articles
         conds = [a.c.doc_id == ident]
-        if ident.isdigit():
+        if ident.isdigit() and int(ident) <= s.MAX_ID:
             conds.append(a.c.id == int(ident))
         if len(ident) >= 6 and all(c in "0123456789abcdef" for c in ident.lower()):
             conds.append(a.c.sha256.startswith(ident.lower(), autoescape=True))
@@ -193,25 +201,35 @@ class Store:
                 yield Record.from_json(row[0])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and bodies (FTS5 on SQLite, tsvector on PostgreSQL)."""
-        terms = [t for t in norm(query).split() if t]
+        """Full-text search over titles and bodies (FTS5 on SQLite, tsvector on PostgreSQL): articles with
+        every word of ``query``, whatever its case and accents; the words are data, never query syntax."""
+        terms = fts.terms(query)
         if not terms:
             return []
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
-                match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-                rows = conn.execute(text(
-                    "SELECT a.id, a.doc_id, a.title, a.outlet, a.published, "
-                    "snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
-                    "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                    "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": match, "n": limit})
-            else:
-                rows = conn.execute(text(
-                    "SELECT id, doc_id, title, outlet, published, "
-                    "ts_headline('simple', body, q, 'StartSel=[,StopSel=],MaxWords=24') AS snippet "
-                    "FROM articles, plainto_tsquery('simple', :q) q WHERE tsv @@ q "
-                    "ORDER BY ts_rank(tsv, q) DESC LIMIT :n"), {"q": " ".join(terms), "n": limit})
-            return [dict(r._mapping) for r in rows]
+                rows = conn.execute(text(fts.SQLITE_SEARCH), {"q": fts.sqlite_match(terms), "n": limit})
+                return [dict(r._mapping) for r in rows]
+            rows = conn.execute(text(fts.POSTGRESQL_SEARCH), {"q": " ".join(terms), "n": limit})
+            return [{**{k: v for k, v in r._mapping.items() if k != "body"}, "snippet": fts.snippet(r.body, terms)}
+                    for r in rows]
+
+
+def _no_nul(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any,
+            _executemany: bool) -> tuple[str, Any]:
+    """PostgreSQL text cannot hold NUL: a user's ``?q=%00`` or ``--outlet $'\\0'`` would be a query error.
+    Each NUL becomes U+FFFD, one character for one, so it matches nothing and stored offsets stay true."""
+    return statement, _scrub(parameters)
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_scrub(v) for v in value)
+    return value
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

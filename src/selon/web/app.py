@@ -32,6 +32,7 @@ from selon.corpus import dates
 from selon.corpus import query as q
 from selon.record import EVENT_TYPES, MODALITIES
 from selon.store import Store
+from selon.store.schema import MAX_ID
 from selon.web import models as m
 
 STATIC = Path(str(resources.files("selon.web").joinpath("static")))
@@ -42,13 +43,13 @@ _TYPE = f"^({'|'.join(EVENT_TYPES)})$"
 _MODALITY = f"^({'|'.join(MODALITIES)})$"
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
-Id = Annotated[int, PathParam(ge=1, le=2**62)]
+Id = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 Types = Annotated[list[str] | None, Query(alias="type", max_length=16, description="PLOVER event types.")]
 Since = Annotated[str | None, Query(pattern=_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Until = Annotated[str | None, Query(pattern=_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")]
 Modality = Annotated[str | None, Query(pattern=_MODALITY)]
 Outlet = Annotated[str | None, Query(min_length=1, max_length=200)]
-Actors = Annotated[list[Annotated[int, Field(ge=1, le=2**62)]] | None, Query(alias="actor", max_length=20)]
+Actors = Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None, Query(alias="actor", max_length=20)]
 
 
 def style_hashes() -> list[str]:
