@@ -23,6 +23,7 @@ import socket
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -103,9 +104,12 @@ def extract_chunk(chunk: list[Item], plugin: str) -> list[Result]:
 
 def connect(scheduler: str, workers: int = 1) -> tuple[Client, LocalCluster | None]:
     """A client on ``scheduler`` (``local``: a LocalCluster of ``workers`` processes, one thread each)."""
+    _quiet()
     if scheduler == LOCAL:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        with warnings.catch_warnings():  # "port 8787 in use, HTTP server on another port": harmless here
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=_worker_log_level())
         return Client(cluster, set_as_default=False), cluster
     timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="s")
     _probe(scheduler, timeout)
@@ -117,6 +121,17 @@ def connect(scheduler: str, workers: int = 1) -> tuple[Client, LocalCluster | No
         raise SchedulerError(f"no Dask worker joined the scheduler at {scheduler} within "
                              f"{NO_WORKER_TIMEOUT_S:.0f} s (start one: dask worker {scheduler})") from None
     return client, None
+
+
+def _quiet() -> None:
+    """Dask's own progress lines (INFO, and the slow-shutdown warnings) only when debugging."""
+    if not logging.getLogger().isEnabledFor(logging.DEBUG):
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def _worker_log_level() -> int:
+    """Workers' logs: a worker slow to stop logs scary heartbeat errors; task errors reach the client anyway."""
+    return logging.DEBUG if logging.getLogger().isEnabledFor(logging.DEBUG) else logging.CRITICAL
 
 
 def _probe(address: str, timeout: float) -> None:
