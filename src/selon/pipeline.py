@@ -2,7 +2,10 @@
 
 One ``Extractor`` per process (or Dask worker) holds the loaded pipeline; it
 streams: records come out in input order as each batch finishes, and memory
-does not grow with the number of documents.
+does not grow with the number of documents.  Each batch is parsed inside a
+spaCy memory zone (the strings and lexemes of its words are freed with its
+Docs, so the vocabulary does not grow with every new name a corpus brings),
+and the lemmatizer's cache is emptied when it gets large.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ log = logging.getLogger(__name__)
 # Languages we run the NLP pipeline on; other articles are stored and flagged, not mangled.
 ANALYSED_LANGUAGES = frozenset({"fr"})
 DEFAULT_BATCH = 16
+LEMMA_CACHE_MAX = 100_000  # entries of spaCy's lemmatizer cache (a dict that grows with the vocabulary)
 
 
 @dataclass
@@ -78,6 +82,19 @@ class Extractor:
                     yield InputError(path, f"internal error during extraction ({type(exc).__name__}: {detail})", line)
 
     def _batch(self, batch: list[Item]) -> Iterator[Result]:
+        with self.nlp.memory_zone():  # the batch's Docs, and their new strings, are gone after it
+            results = self._parse(batch)
+        self._trim_caches()
+        yield from results
+
+    def _trim_caches(self) -> None:
+        for _, pipe in self.nlp.pipeline:
+            cache = getattr(pipe, "cache", None)
+            if isinstance(cache, dict) and len(cache) > LEMMA_CACHE_MAX:
+                cache.clear()
+
+    def _parse(self, batch: list[Item]) -> list[Result]:
+        """Records built while the Docs are alive (nothing of a Doc may outlive its memory zone)."""
         prepared: list[tuple[Document, Cleaned, Doc | None] | InputError] = []
         to_parse: list[Doc] = []
         for item in batch:
@@ -105,13 +122,15 @@ class Extractor:
                 to_parse.append(sdoc)
             prepared.append((item, cleaned, sdoc))
         parsed = iter(self.nlp.pipe(to_parse, batch_size=self.batch_size)) if to_parse else iter(())
+        results: list[Result] = []
         for entry in prepared:
             if isinstance(entry, InputError):
-                yield entry
+                results.append(entry)
                 continue
             document, cleaned, sdoc = entry
             done = next(parsed) if sdoc is not None else None
-            yield Extracted(self._record(document, cleaned, done), document)
+            results.append(Extracted(self._record(document, cleaned, done), document))
+        return results
 
     def _record(self, doc: Document, cleaned: Cleaned, sdoc: Doc | None) -> Record:
         rec = Record(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +22,11 @@ MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1000,
                                        help="Skip (with a message) any article larger than this many bytes.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Stop at the first unreadable input.")]
 KbOption = Annotated[str | None, typer.Option("--kb", help="An extra actor KB file (JSON lines) to load.")]
-Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
+                                      help="Extraction processes (with --scheduler local: Dask workers).")]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", help="Extract on Dask: 'local' (a local cluster of --workers processes) or a scheduler "
+    "address (tcp://HOST:8786). Records are still written here, in input order.")]
 
 
 class Format(StrEnum):
@@ -54,36 +58,40 @@ def _report(items: Iterator[Item | Result], tally: Tally, strict: bool) -> Itera
 
 
 def results(paths: list[str], max_bytes: int, strict: bool, kb: str | None, workers: int,
-            tally: Tally, store_has: object | None = None) -> Iterator[Extracted]:
+            tally: Tally, store_has: object | None = None, scheduler: str | None = None) -> Iterator[Extracted]:
     """Extracted records for every readable input; InputErrors reported on stderr as they come."""
-    from selon.pipeline import Extractor
+    from selon.scale import extraction_stream
 
     docs: Iterator[Item] = iter_documents(paths, max_bytes=max_bytes)
     if store_has is not None:
         docs = _drop_known(docs, store_has, tally)  # type: ignore[arg-type]
-    if workers > 1:
+    if scheduler and scheduler != "local" and workers > 1:
+        warn("--workers applies to --scheduler local only; a remote cluster has the workers it was started with")
+    if kb and (workers > 1 or scheduler):
         from selon.entities.kb import KBError, read_user_kb
-        from selon.scale.local import parallel_extract
 
-        if kb:  # a bad KB file must stop here: a worker that fails to start is restarted forever
-            try:
-                read_user_kb(kb)
-            except KBError as exc:
-                warn(str(exc))
-                raise typer.Exit(2) from exc
-        stream: Iterator[Result] = parallel_extract(docs, workers=workers, kb=kb)
-    else:
-        try:
-            extractor = Extractor(kb=kb)
-        except RuntimeError as exc:
+        try:  # a bad KB file must stop here: a worker that fails to start is restarted forever
+            read_user_kb(kb)
+        except KBError as exc:
             warn(str(exc))
             raise typer.Exit(2) from exc
-        stream = extractor.run(docs)
+    stream = _start(lambda: extraction_stream(docs, workers=workers, scheduler=scheduler, kb=kb))
     for item in _report(stream, tally, strict):
         assert isinstance(item, Extracted)
         for w in item.document.warnings:
             warn(f"{item.document.path}: {w}")
         yield item
+
+
+def _start(begin: Callable[[], Iterator[Result]]) -> Iterator[Result]:
+    """Start the extraction backend; what stops it before any record is one line and exit status 2."""
+    from selon.scale import SchedulerError
+
+    try:
+        return begin()
+    except (RuntimeError, SchedulerError) as exc:
+        warn(str(exc))
+        raise typer.Exit(2) from None
 
 
 def _drop_known(items: Iterator[Item], has: object, tally: Tally) -> Iterator[Item]:
@@ -114,6 +122,7 @@ def extract(
     strict: Strict = False,
     kb: KbOption = None,
     workers: Workers = 1,
+    scheduler: Scheduler = None,
 ) -> None:
     """Extract one CONTRACT record per article (entities, events, quotes, times, boilerplate), streaming."""
     tally = Tally()
@@ -127,7 +136,7 @@ def extract(
         if fmt is Format.json:
             sink.write("[")
         with progress("extracting") as bar:
-            for item in tick(results(paths, max_bytes, strict, kb, workers, tally), bar):
+            for item in tick(results(paths, max_bytes, strict, kb, workers, tally, scheduler=scheduler), bar):
                 rec = item.record
                 if include_text:
                     rec.text = item.document.text
@@ -162,6 +171,7 @@ def ingest(
     strict: Strict = False,
     kb: KbOption = None,
     workers: Workers = 1,
+    scheduler: Scheduler = None,
 ) -> None:
     """Extract and store articles; the same bytes twice are stored once; one transaction per article."""
     from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
@@ -178,7 +188,8 @@ def ingest(
     with store:
         try:
             with progress("ingesting") as bar:
-                stream = results(paths, max_bytes, strict, kb, workers, tally, store_has=store.has)
+                stream = results(paths, max_bytes, strict, kb, workers, tally, store_has=store.has,
+                                 scheduler=scheduler)
                 for item in tick(stream, bar):
                     try:
                         added = store.add(item.record, item.document.text)
