@@ -73,6 +73,11 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         # "X a déclaré que A était B et a salué C": "et a salué" is X's, the parser took B for its subject
     if depth < 3 and v.head.i != v.i:
         p = v.head
+        if _gerund(ctx, v):
+            host = _clause_host(v)  # "X a condamné ..., tout en demandant à Y de ...": X asks
+            return subject_entities(ctx, host, depth + 1) if host is not None else []
+        if v.dep_ == "conj" and _finite(v):
+            p = _finite_host(ctx, v)  # "X a accusé Y de mener ... et a appelé Z": X calls, not Y
         if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
             if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
                 return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
@@ -88,6 +93,71 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         if coordinated and p.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not _intervening_subject(ctx, p, v):
             return subject_entities(ctx, p, depth + 1)
     return _left_subject(ctx, v)
+
+
+def _number(v: Token) -> str | None:
+    """Grammatical number of a finite verb, from its tensed auxiliary or itself."""
+    for t in [*(c for c in v.children if c.dep_.startswith("aux")), v]:
+        if "Fin" in t.morph.get("VerbForm", []) or "Ind" in t.morph.get("Mood", []):
+            num = t.morph.get("Number", [])
+            if num:
+                return num[0]
+    return None
+
+
+def _subject_number(ctx: DocContext, v: Token) -> str | None:
+    subj = subject_token(v)
+    if subj is None or subj.pos_ == "PRON" and ctx.keys[subj.i][1] in ("qui", "que", "qu'"):
+        return None
+    if any(c.dep_ == "conj" for c in subj.children):
+        return "Plur"
+    num = subj.morph.get("Number", [])
+    return num[0] if num else None
+
+
+def _finite_host(ctx: DocContext, v: Token) -> Token:
+    """The verb a finite conjunct really coordinates with.  The parser often hangs "et a appelé"
+    on the nearest verb, an infinitive ("accuse Y de mener ... et a appelé") or the verb of a
+    subordinate clause whose subject does not agree ("a assuré que les auteurs n'étaient pas passés
+    ... et a accusé"): climb to the first finite verb that can share its subject."""
+    p = v.head
+    num = _number(v)
+    for _ in range(4):
+        if p.head.i == p.i or p.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+        climb = p.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "obj", "acl:relcl")
+        if climb and not _finite(p):
+            p = p.head  # an infinitive or a participle shares no subject with a finite verb
+            continue
+        pn = _subject_number(ctx, p)
+        if climb and p.dep_ != "conj" and num and pn and pn != num:
+            p = p.head  # "que les auteurs (plural) ... et a (singular) accusé"
+            continue
+        break
+    return p
+
+
+def _gerund(ctx: DocContext, v: Token) -> bool:
+    """ "en demandant", "tout en saluant": a gerund, whose subject is the main clause's."""
+    if "Part" not in v.morph.get("VerbForm", []) or "Pres" not in v.morph.get("Tense", []):
+        return False
+    if subject_token(v) is not None:
+        return False
+    prev = [t for t in ctx.doc[max(v.sent.start, v.i - 2):v.i] if not t.is_space]
+    return bool(prev) and ctx.keys[prev[-1].i][1] == "en"
+
+
+def _clause_host(v: Token) -> Token | None:
+    """The nearest finite verb above a gerund (the parser may hang it on an adverb), else the root."""
+    t = v.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and t.i != v.i and _finite(t):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    root = v.sent.root
+    return root if root.i != v.i and root.pos_ in ("VERB", "AUX") else None
 
 
 def subject_token(v: Token) -> Token | None:
