@@ -177,3 +177,22 @@ def test_military_craft_with_demonym(article):
     rec = article("Les tensions entre les États-Unis et l'Iran ne retombent pas. Un avion de combat américain "
                   "a abattu un drone armé iranien au-dessus du golfe d'Oman.")
     one_event(rec, "ASSAULT", "États-Unis", "Iran")
+
+
+def test_fronted_place_is_not_a_recipient(article):
+    rec = article("À Niamey, le gouvernement nigérien a salué l'accord signé par ses voisins.")
+    for ev in find_events(rec, "SUPPORT"):
+        assert "Niamey" not in " ".join(names(rec, ev.recipients)), describe(rec)
+
+
+def test_detached_participle_takes_main_subject(article):
+    rec = article("La ministre Clara Delorme a pris la parole à Lyon, saluant le rôle de la diplomatie suisse.")
+    one_event(rec, "SUPPORT", "Delorme")
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(article):
+    rec = article("Le général Omar Diallo a rencontré le président Idriss Kaboré lundi. "
+                  "Le Premier ministre, Amadou Sall, a déclaré qu'il était prêt à coopérer avec la junte.")
+    for ev in find_events(rec, "AGREE") + find_events(rec, "COOPERATE"):
+        assert "Sall" in " ".join(names(rec, ev.actors)), describe(rec)
+    assert find_events(rec, "AGREE") or find_events(rec, "COOPERATE"), describe(rec)

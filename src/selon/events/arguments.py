@@ -138,13 +138,27 @@ def _finite_host(ctx: DocContext, v: Token) -> Token:
 
 
 def _gerund(ctx: DocContext, v: Token) -> bool:
-    """ "en demandant", "tout en saluant": a gerund, whose subject is the main clause's."""
+    """ "en demandant", "tout en saluant", "..., a-t-il ajouté, saluant ...": a gerund or a detached
+    present participle on a verb, whose subject is the main clause's."""
     if "Part" not in v.morph.get("VerbForm", []) or "Pres" not in v.morph.get("Tense", []):
         return False
     if subject_token(v) is not None:
         return False
     prev = [t for t in ctx.doc[max(v.sent.start, v.i - 2):v.i] if not t.is_space]
-    return bool(prev) and ctx.keys[prev[-1].i][1] == "en"
+    if not prev:
+        return False
+    if ctx.keys[prev[-1].i][1] == "en":
+        return True
+    return prev[-1].text == "," and v.dep_ in ("advcl", "conj", "xcomp", "parataxis") and \
+        v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i
+
+
+def _fronted(ctx: DocContext, c: Token, v: Token) -> bool:
+    """A prepositional phrase before the verb and its subject, closed by a comma: a setting."""
+    if c.i > v.i:
+        return False
+    end = max(t.i for t in c.subtree)
+    return end + 1 < len(ctx.doc) and ctx.doc[end + 1].text == ","
 
 
 def _clause_host(v: Token) -> Token | None:
@@ -317,7 +331,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             else:
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
+            # a fronted "À Kassaré, le gouvernement a salué ...": where it is said, not to whom
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not _fronted(ctx, c, v))
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:
@@ -372,7 +387,8 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
             elif case in PLACE_CASES:
                 _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
     for g in genitive:
-        ents = [e for e in ctx.np_entities(g) if ctx.etype(e) != "EVENT"]
+        role = "recipient" if trig.spec.genitive == "recipient" else "actor"  # "l'expulsion de l'ONG X"
+        ents = [e for e in ctx.np_entities(g, role) if ctx.etype(e) != "EVENT"]
         for e in ents:
             kind = ctx.etype(e)
             how = trig.spec.genitive

@@ -41,6 +41,7 @@ COORD_WORDS = frozenset({",", "et", "ou", "ainsi", "que", "notamment", "mais", "
 COORD_SKIP = frozenset({"de", "le", "la", "les", "l'", "un", "une", "avec", "à", "son", "sa", "ses", "leur", "leurs"})
 MAX_SUBTREE = 40  # tokens scanned inside one noun phrase
 PRONOUN_WINDOW = 2  # sentences back
+IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraître", "exister", "valoir", "arriver", "rester", "pleuvoir"})
 GROUP_WINDOW = 4  # sentences back for "les deux pays"
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
 
@@ -572,7 +573,32 @@ class DocContext:
             plural = True
         else:
             return []
+        speaker = self._reporting_subject(tok, plural)
+        if speaker:
+            return speaker  # "X a déclaré qu'il était prêt à ...": X
         return self._antecedent(tok, plural)
+
+    def _reporting_subject(self, tok: Token, plural: bool) -> list[str]:
+        """The subject of the speech verb whose "que" clause a subject pronoun opens, when it agrees."""
+        if tok.dep_ not in ("nsubj", "nsubj:pass"):
+            return []
+        v = tok.head
+        if v.dep_ != "ccomp" or v.head.i == v.i or self.keys[v.i][0] in IMPERSONAL:
+            return []
+        if any(c.dep_ in ("csubj", "ccomp", "xcomp") and any(
+                m.dep_ == "mark" and self.keys[m.i][1] in ("de", "que", "qu'") for m in c.children)
+                for c in v.children) and any(c.dep_ == "cop" for c in v.children):
+            return []  # "il est nécessaire de ...", impersonal
+        g = v.head
+        if not (self.has_key(g, self.lex.report_verbs) or self.has_key(g, self.lex.speech_verbs)):
+            return []
+        subj = next((c for c in g.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        ents = self.np_entities(subj)
+        if not ents or (len(ents) > 1 or "Plur" in subj.morph.get("Number", [])) != plural:
+            return []
+        return ents
 
     def _antecedent(self, tok: Token, plural: bool) -> list[str]:
         here = self.sent_of[tok.i]
