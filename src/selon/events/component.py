@@ -422,6 +422,10 @@ def _times_module() -> object:
 def _claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
     """ "X a revendiqué l'attaque", "les Brigades ont fait état du tir de missiles"."""
     h = trig.head
+    if trig.nominal and any(c.dep_ == "acl" and ctx.lemma(c) in ctx.lex.claim_verbs and
+                            any(a.dep_ == "obl:agent" or ctx.case_of(a) == "par" for a in c.children)
+                            for c in h.children):
+        return True  # "l'attentat de dimanche, revendiqué par le PKK"
     if not trig.nominal or h.head.i == h.i or h.dep_ not in ("obj", "obl:arg", "obl", "nmod"):
         return False
     gov = h.head
