@@ -137,3 +137,19 @@ def test_demonstrative_takes_the_attribution_back_to_the_event(article):
                   "Selon le quotidien Al-Akhbar, cette rencontre était la première.")
     ev = one_event(rec, "CONSULT", "Hezbollah", "Russie")
     assert ev.modality == "reported" and len([e for e in rec.events if e.type == "CONSULT"]) == 1
+
+
+def test_incise_report_with_misparsed_subject(article):
+    # the parser may take a word of the report for the subject of the incise verb
+    rec = article("La marine égyptienne a arraisonné samedi un cargo chypriote près du port de "
+                  "Damiette, et l'a escorté vers Alexandrie, a rapporté l'agence Reuters.")
+    assert rec.events, describe(rec)
+    for ev in rec.events:
+        assert ev.modality in ("reported", "claimed"), describe(rec)
+
+
+def test_attack_claimed_by_participle(article):
+    rec = article("L'attentat commis lundi contre un marché de Mogadiscio, revendiqué par les shebab, "
+                  "a fait douze morts.")
+    ev = one_event(rec, "ASSAULT", "shebab|Chabab")
+    assert ev.modality == "claimed", describe(rec)

@@ -13,7 +13,7 @@ import pytest
 
 from selon.ingest import Document, iter_documents
 from selon.record import EVENT_TYPES, MODALITIES, Record
-from tests.events.conftest import describe, one_event
+from tests.events.conftest import describe, find_events, one_event
 
 
 def check_invariants(rec: Record, raw: str) -> None:
@@ -130,3 +130,15 @@ def test_demo_corpus_records_are_consistent(extractor):
         check_invariants(rec, raw)
         total += len(rec.events)
     assert total >= len(docs)  # most articles yield events
+
+
+def test_date_from_the_trigger_clause_not_a_participle_clause(article):
+    # "réunis depuis mars" dates the alliance, not the accusation
+    rec = article("Le Tchad, le Cameroun et le Gabon, réunis depuis mars au sein d'une alliance, "
+                  "ont dénoncé mardi 14 mai 2024 les sanctions de l'Union africaine.")
+    ev = one_event(rec, "ACCUSE", "Tchad")
+    assert ev.date == "2024-05-14", describe(rec)
+    rec = article("Les trois pays, réunis depuis mars 2024 au sein d'une alliance, accusent le Nigeria de "
+                  "les isoler.", title="Dépêche du 3 juin 2024")
+    for ev in find_events(rec, "ACCUSE"):
+        assert ev.date != "2024-03", describe(rec)

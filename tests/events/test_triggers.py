@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import describe, one_event
+from tests.events.conftest import describe, find_events, names, one_event
 
 CASES = [
     # (sentence, type, actor, recipient, mode)
@@ -77,3 +77,53 @@ def test_not_events(article, sentence):
 def test_words_inside_names_are_not_triggers(article):
     rec = article("L'Opération Bouclier du Nord a été évoquée par Benyamin Netanyahou à Jérusalem.")
     assert all(e.trigger is None or "Bouclier" not in e.trigger.text for e in rec.events)
+
+
+# --- trigger families (sentences written for these tests) --------------------------------------------------
+
+
+def test_halting_own_operations_is_retreat(article):
+    rec = article("Le groupe armé Ansar al-Jabal a annoncé la suspension de ses opérations contre l'armée malienne.")
+    assert find_events(rec, "RETREAT"), describe(rec)
+
+
+def test_reopening_border_posts_is_retreat(article):
+    rec = article("Le Bénin a rouvert mardi deux postes frontières avec le Niger.")
+    assert find_events(rec, "RETREAT", "Bénin"), describe(rec)
+
+
+def test_seizing_a_ship_is_coerce(article):
+    rec = article("La Grèce accuse l'Iran de piraterie. Les garde-côtes iraniens se sont emparés d'un pétrolier "
+                  "grec dans le golfe d'Oman.")
+    assert find_events(rec, "COERCE"), describe(rec)
+
+
+def test_dissolving_a_group_is_coerce_and_its_threat(article):
+    rec = article("Le ministre de l'Intérieur, Paul Marchal, a menacé de dissoudre le collectif Terre Libre.")
+    one_event(rec, "THREATEN", "Marchal")
+
+
+def test_blowing_up_is_assault(article):
+    rec = article("Des combattants de l'État islamique ont fait sauter un pont près de Raqqa.")
+    assert find_events(rec, "ASSAULT"), describe(rec)
+
+
+def test_regret_is_accuse(article):
+    rec = article("Le secrétaire général de l'ONU, Antonio Guterres, a vivement regretté la décision de la Hongrie.")
+    one_event(rec, "ACCUSE", "Guterres")
+
+
+def test_ending_participation_is_sanction(article):
+    rec = article("La Pologne a annoncé la fin de sa participation au programme européen de défense.")
+    one_event(rec, "SANCTION", "Pologne")
+
+
+def test_expulsion_genitive_is_the_expelled(article):
+    rec = article("Le gouvernement malien a ordonné l'expulsion de l'ONG Action Sahel.")
+    ev = one_event(rec, "COERCE", recipient="Action Sahel")
+    assert "Action Sahel" not in " ".join(names(rec, ev.actors)), describe(rec)
+
+
+def test_food_distribution_is_aid(article):
+    rec = article("Le Programme alimentaire mondial a repris ses distributions alimentaires à Goma.")
+    assert find_events(rec, "AID"), describe(rec)

@@ -73,6 +73,11 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         # "X a déclaré que A était B et a salué C": "et a salué" is X's, the parser took B for its subject
     if depth < 3 and v.head.i != v.i:
         p = v.head
+        if _gerund(ctx, v):
+            host = _clause_host(v)  # "X a condamné ..., tout en demandant à Y de ...": X asks
+            return subject_entities(ctx, host, depth + 1) if host is not None else []
+        if v.dep_ == "conj" and _finite(v):
+            p = _finite_host(ctx, v)  # "X a accusé Y de mener ... et a appelé Z": X calls, not Y
         if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
             if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
                 return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
@@ -88,6 +93,85 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         if coordinated and p.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not _intervening_subject(ctx, p, v):
             return subject_entities(ctx, p, depth + 1)
     return _left_subject(ctx, v)
+
+
+def _number(v: Token) -> str | None:
+    """Grammatical number of a finite verb, from its tensed auxiliary or itself."""
+    for t in [*(c for c in v.children if c.dep_.startswith("aux")), v]:
+        if "Fin" in t.morph.get("VerbForm", []) or "Ind" in t.morph.get("Mood", []):
+            num = t.morph.get("Number", [])
+            if num:
+                return num[0]
+    return None
+
+
+def _subject_number(ctx: DocContext, v: Token) -> str | None:
+    subj = subject_token(v)
+    if subj is None or subj.pos_ == "PRON" and ctx.keys[subj.i][1] in ("qui", "que", "qu'"):
+        return None
+    if any(c.dep_ == "conj" for c in subj.children):
+        return "Plur"
+    num = subj.morph.get("Number", [])
+    return num[0] if num else None
+
+
+def _finite_host(ctx: DocContext, v: Token) -> Token:
+    """The verb a finite conjunct really coordinates with.  The parser often hangs "et a appelé"
+    on the nearest verb, an infinitive ("accuse Y de mener ... et a appelé") or the verb of a
+    subordinate clause whose subject does not agree ("a assuré que les auteurs n'étaient pas passés
+    ... et a accusé"): climb to the first finite verb that can share its subject."""
+    p = v.head
+    num = _number(v)
+    for _ in range(4):
+        if p.head.i == p.i or p.pos_ not in ("VERB", "AUX", "ADJ"):
+            break
+        climb = p.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "obj", "acl:relcl")
+        if climb and not _finite(p):
+            p = p.head  # an infinitive or a participle shares no subject with a finite verb
+            continue
+        pn = _subject_number(ctx, p)
+        if climb and p.dep_ != "conj" and num and pn and pn != num:
+            p = p.head  # "que les auteurs (plural) ... et a (singular) accusé"
+            continue
+        break
+    return p
+
+
+def _gerund(ctx: DocContext, v: Token) -> bool:
+    """ "en demandant", "tout en saluant", "..., a-t-il ajouté, saluant ...": a gerund or a detached
+    present participle on a verb, whose subject is the main clause's."""
+    if "Part" not in v.morph.get("VerbForm", []) or "Pres" not in v.morph.get("Tense", []):
+        return False
+    if subject_token(v) is not None:
+        return False
+    prev = [t for t in ctx.doc[max(v.sent.start, v.i - 2):v.i] if not t.is_space]
+    if not prev:
+        return False
+    if ctx.keys[prev[-1].i][1] == "en":
+        return True
+    return prev[-1].text == "," and v.dep_ in ("advcl", "conj", "xcomp", "parataxis") and \
+        v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i
+
+
+def _fronted(ctx: DocContext, c: Token, v: Token) -> bool:
+    """A prepositional phrase before the verb and its subject, closed by a comma: a setting."""
+    if c.i > v.i:
+        return False
+    end = max(t.i for t in c.subtree)
+    return end + 1 < len(ctx.doc) and ctx.doc[end + 1].text == ","
+
+
+def _clause_host(v: Token) -> Token | None:
+    """The nearest finite verb above a gerund (the parser may hang it on an adverb), else the root."""
+    t = v.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and t.i != v.i and _finite(t):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    root = v.sent.root
+    return root if root.i != v.i and root.pos_ in ("VERB", "AUX") else None
 
 
 def subject_token(v: Token) -> Token | None:
@@ -247,7 +331,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             else:
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
+            # a fronted "À Kassaré, le gouvernement a salué ...": where it is said, not to whom
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not _fronted(ctx, c, v))
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:
@@ -302,7 +387,8 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
             elif case in PLACE_CASES:
                 _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
     for g in genitive:
-        ents = [e for e in ctx.np_entities(g) if ctx.etype(e) != "EVENT"]
+        role = "recipient" if trig.spec.genitive == "recipient" else "actor"  # "l'expulsion de l'ONG X"
+        ents = [e for e in ctx.np_entities(g, role) if ctx.etype(e) != "EVENT"]
         for e in ents:
             kind = ctx.etype(e)
             how = trig.spec.genitive

@@ -187,6 +187,13 @@ class Attribution:
         aux_first = min([v.i] + [c.i for c in kids if c.dep_.startswith("aux")])
         before = ctx.doc[aux_first - 1] if aux_first > 0 else None
         incise = inverted and before is not None and before.text in (",", "»", "”", '"', "—", "–")
+        if not inverted and not has_content and before is not None and before.text == "," and subj.i < before.i:
+            # "..., près du détroit, a rapporté l'agence IRNA.": the parser took a word of the report for
+            # the subject and the inverted speaker for an object
+            speaker = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")
+                            and (ctx.np_entities(c) or ctx.has_key(c, ctx.lex.anonymous_sources))), None)
+            if speaker is not None:
+                subj, incise = speaker, True
         if not (has_content or incise or objs):
             return None
         if subj is None:

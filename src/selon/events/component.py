@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -405,7 +406,7 @@ class EventFinder:
             denies = m.denies.root().id if m.denies is not None else m.denies_quote
             out.append(Event(
                 id=m.id, type=m.type, mode=m.mode, actors=list(m.actors), recipients=list(m.recipients),
-                date=m.date or _event_date(doc, evidence, t0.idx), location=m.args.location,
+                date=m.date or _event_date(doc, evidence, t0.idx, m.trig.head), location=m.args.location,
                 modality=m.modality, sources=list(m.sources), evidence=evidence,
                 denies=denies if m.type == "REJECT" else None, trigger=trigger,
             ))
@@ -421,6 +422,10 @@ def _times_module() -> object:
 def _claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
     """ "X a revendiqué l'attaque", "les Brigades ont fait état du tir de missiles"."""
     h = trig.head
+    if trig.nominal and any(c.dep_ == "acl" and ctx.lemma(c) in ctx.lex.claim_verbs and
+                            any(a.dep_ == "obl:agent" or ctx.case_of(a) == "par" for a in c.children)
+                            for c in h.children):
+        return True  # "l'attentat de dimanche, revendiqué par le PKK"
     if not trig.nominal or h.head.i == h.i or h.dep_ not in ("obj", "obl:arg", "obl", "nmod"):
         return False
     gov = h.head
@@ -525,13 +530,54 @@ def _evidence(ctx: DocContext, m: Mention, removed: list[object]) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _event_date(doc: Doc, evidence: Span, anchor: int) -> str | None:
-    """The event's date from the time expressions of its sentence (``doc._.times``).
+def _verb_above(tok: Token) -> Token:
+    """The verb a word belongs to: itself, or the first verb up its chain of heads."""
+    t = tok
+    for _ in range(5):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _clause_times(doc: Doc, times: list[Any], evidence: Span, trigger: Token | None) -> list[Any]:
+    """The sentence's time expressions that can date the event of ``trigger``.
+
+    "Les trois pays, réunis depuis septembre, accusent ...", "l'accord, conclu en juillet 2022":
+    a time in a participle or relative clause of another word, or the start of a span ("depuis"),
+    dates something else.  Times attached to the trigger's own verb come first."""
+    inside = [t for t in times if evidence.start <= t.start and t.end <= evidence.end]
+    if trigger is None or not doc.has_annotation("DEP"):
+        return inside
+    home = _verb_above(trigger)
+    own: list[Any] = []
+    kept: list[Any] = []
+    for t in inside:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            kept.append(t)
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ("depuis", "jusqu'", "jusque", "dès"):
+            continue
+        v = _verb_above(span.root)
+        if v.i == home.i:
+            own.append(t)
+            continue
+        ancestors = {a.i for a in trigger.ancestors}
+        if v.dep_ in ("acl", "acl:relcl") and v.i not in ancestors:
+            continue
+        kept.append(t)
+    return own or kept
+
+
+def _event_date(doc: Doc, evidence: Span, anchor: int, trigger: Token | None = None) -> str | None:
+    """The event's date from the time expressions of its clause (``doc._.times``).
 
     The times component owns the choice (``selon.events.times.event_date``); without it, the
     day or month nearest the trigger.  A bare year does not date an event ("la guerre de 2006").
     """
-    times = doc._.times or []
+    times = _clause_times(doc, doc._.times or [], evidence, trigger)
     helper = getattr(_times_module(), "event_date", None)
     if callable(helper):
         try:

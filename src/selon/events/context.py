@@ -41,6 +41,9 @@ COORD_WORDS = frozenset({",", "et", "ou", "ainsi", "que", "notamment", "mais", "
 COORD_SKIP = frozenset({"de", "le", "la", "les", "l'", "un", "une", "avec", "à", "son", "sa", "ses", "leur", "leurs"})
 MAX_SUBTREE = 40  # tokens scanned inside one noun phrase
 PRONOUN_WINDOW = 2  # sentences back
+IMPERSONAL = frozenset({"falloir", "agir", "sembler", "paraître", "exister", "valoir", "arriver", "rester", "pleuvoir"})
+GROUP_WINDOW = 4  # sentences back for "les deux pays"
+NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
 
 
 @dataclass
@@ -239,9 +242,18 @@ class DocContext:
         is_role = k[0] in self.lex.role_nouns or k[1] in self.lex.role_nouns or \
             k[0] in self.lex.group_nouns or k[1] in self.lex.group_nouns
         if is_role:
+            own = self._own_name_after_genitive(genitives)
+            if own:
+                return [own]  # "le porte-parole du ministre X, Y, a dit": Y speaks, not X
             for g in genitives:
                 ents = self.np_entities(g, role, depth + 1)
                 ents = [x for x in ents if self.etype(x) in ("ORG", "GPE", "PERSON")]
+                ents += [x for s in self._sibling_genitives(g, genitives) for x in self.np_entities(s, role, depth + 1)
+                         if x not in ents and self.etype(x) == self.etype(ents[0] if ents else "")]
+                if ents and all(self.etype(x) in ("GPE", "LOC") for x in ents):
+                    state = self._demonym_child(h)
+                    if state:
+                        return [state]  # "les forces russes de Crimée", "un drone iranien au-dessus du golfe"
                 if ents:
                     singular = "Plur" not in h.morph.get("Number", [])
                     person = self.person_with_role(k[0], ents[0]) if singular else None
@@ -256,6 +268,10 @@ class DocContext:
             if state:
                 return [state]
         det = next((c for c in h.children if c.dep_ == "det"), None)
+        if det is not None and self.keys[det.i][1] in ("les", "ces") and h.pos_ == "NOUN":
+            group = self.numbered_group(h)  # "les trois pays", "ces deux dirigeants"
+            if group:
+                return group
         if det is not None and self.keys[det.i][1] in DEFINITE and h.pos_ == "NOUN":
             ante = self.definite_antecedent(h)
             if ante:
@@ -271,6 +287,55 @@ class DocContext:
             state = self._demonym_child(h)  # "des drones ostréliens", "trois soldats israéliens"
             if state:
                 return [state]
+        return []
+
+    def _sibling_genitives(self, g: Token, genitives: list[Token]) -> list[Token]:
+        """ "les régimes du Mali, du Tchad et du Niger" parsed as three complements of "régimes":
+        the later ones, when only commas and "et" separate them from the first."""
+        out: list[Token] = []
+        prev_end = max(t.i for t in g.subtree)
+        for s in genitives:
+            if s.i <= g.i:
+                continue
+            lo = min(t.i for t in s.subtree)
+            gap = [self.keys[i][1] for i in range(prev_end + 1, lo)]
+            if not gap or any(w not in (",", "et", "ou") for w in gap) or not self.entity_of(s):
+                break
+            out.append(s)
+            prev_end = max(t.i for t in s.subtree)
+        return out
+
+    def _own_name_after_genitive(self, genitives: list[Token]) -> str | None:
+        """A role noun whose complement is another role with its name, then a second name between
+        commas: "le conseiller du président Karim Ossa, Paul Lenoir, a déclaré" -> Paul Lenoir."""
+        for g in genitives:
+            if not (self.keys[g.i][0] in self.lex.role_nouns or self.keys[g.i][1] in self.lex.role_nouns):
+                continue
+            names = [c for c in g.children if c.dep_ == "appos" and c.i > g.i and self.entity_of(c)
+                     and self.etype(self.entity_of(c) or "") == "PERSON"]
+            if len(names) >= 2 and self.entity_of(names[-1]) != self.entity_of(names[0]):
+                last = names[-1]
+                before = self.doc[last.i - 1] if last.i > 0 else None
+                if before is not None and before.text == ",":
+                    return self.entity_of(last)
+        return None
+
+    def numbered_group(self, h: Token) -> list[str]:
+        """ "les trois pays" -> the three parties last named together as a subject, a few sentences back."""
+        num = next((c for c in h.children if c.dep_ == "nummod"), None)
+        if num is None:
+            return []
+        n = NUMBER_WORDS.get(self.keys[num.i][1]) or (int(num.text) if num.text.isdigit() else 0)
+        if not 2 <= n <= 9:
+            return []
+        here = self.sent_of[h.i]
+        for s in reversed(self._subjects or []):
+            if s.i >= h.i:
+                continue
+            if s.sent < here - GROUP_WINDOW:
+                break
+            if len(s.entities) == n:
+                return list(s.entities)
         return []
 
     def coordinated_after(self, last: int, role: str) -> list[str]:
@@ -311,6 +376,10 @@ class DocContext:
             if out and (self.etype(sp._.entity_id) == "LOC") != (self.etype(out[0]) == "LOC"):
                 break  # "David Dietlin, ..., rue de la Libération": a place does not join a list of parties
             nxt = sp.end
+            if nxt < end and conj and doc[nxt].pos_ in ("VERB", "AUX") and self._closes_subject(doc[nxt], last):
+                out.append(sp._.entity_id)  # "Les régimes du Mali, du Tchad et du Niger ont annoncé"
+                conjoined.append(conj)
+                break
             if nxt < end and (doc[nxt].pos_ in ("VERB", "AUX") or
                               (doc[nxt].pos_ in ("NOUN", "ADJ") and not doc[nxt].is_punct)):
                 break
@@ -322,6 +391,16 @@ class DocContext:
             conjoined.pop()
             out.pop()
         return out
+
+    def _closes_subject(self, verb: Token, last: int) -> bool:
+        """Whether the list that runs to ``verb`` is inside that verb's own subject phrase."""
+        v = verb if verb.pos_ == "VERB" or verb.dep_ not in ("aux", "aux:tense", "aux:pass", "cop") else verb.head
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i:
+                lo = min(t.i for t in c.subtree)
+                if lo <= last < verb.i:
+                    return True
+        return False
 
     def coordinated_before(self, tok: Token) -> list[str]:
         """"Les États-Unis, la France et le Royaume-Uni ont condamné": the list opens the sentence, and the
@@ -376,11 +455,22 @@ class DocContext:
         return best[1] if best else None
 
     def _demonym_child(self, h: Token) -> str | None:
+        """The state a nationality adjective on a noun names; also one the parser hung a level lower,
+        on an adjective ("un drone armé turc") or on a bare complement ("un avion de combat américain")."""
+        near: list[Token] = []
         for c in h.children:
             if c.dep_ == "amod":
                 state = self.demonym(c)
                 if state:
                     return state
+                near.extend(g for g in c.children if g.dep_ in ("amod", "xcomp", "conj") and g.i > c.i)
+            elif c.dep_ == "nmod" and self.case_of(c) == "de" and c.i == h.i + 2 and \
+                    not any(g.dep_ == "det" for g in c.children):
+                near.extend(g for g in c.children if g.dep_ == "amod" and g.i > c.i)
+        for t in near:
+            state = self.demonym(t)
+            if state:
+                return state
         return None
 
     def demonym(self, adj: Token) -> str | None:
@@ -483,7 +573,32 @@ class DocContext:
             plural = True
         else:
             return []
+        speaker = self._reporting_subject(tok, plural)
+        if speaker:
+            return speaker  # "X a déclaré qu'il était prêt à ...": X
         return self._antecedent(tok, plural)
+
+    def _reporting_subject(self, tok: Token, plural: bool) -> list[str]:
+        """The subject of the speech verb whose "que" clause a subject pronoun opens, when it agrees."""
+        if tok.dep_ not in ("nsubj", "nsubj:pass"):
+            return []
+        v = tok.head
+        if v.dep_ != "ccomp" or v.head.i == v.i or self.keys[v.i][0] in IMPERSONAL:
+            return []
+        if any(c.dep_ in ("csubj", "ccomp", "xcomp") and any(
+                m.dep_ == "mark" and self.keys[m.i][1] in ("de", "que", "qu'") for m in c.children)
+                for c in v.children) and any(c.dep_ == "cop" for c in v.children):
+            return []  # "il est nécessaire de ...", impersonal
+        g = v.head
+        if not (self.has_key(g, self.lex.report_verbs) or self.has_key(g, self.lex.speech_verbs)):
+            return []
+        subj = next((c for c in g.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        ents = self.np_entities(subj)
+        if not ents or (len(ents) > 1 or "Plur" in subj.morph.get("Number", [])) != plural:
+            return []
+        return ents
 
     def _antecedent(self, tok: Token, plural: bool) -> list[str]:
         here = self.sent_of[tok.i]

@@ -86,6 +86,9 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         return False
     if spec.obj_entity:
         objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+        if spec.embed == "absorb":
+            # "a ordonné l'expulsion de l'ONG": the object is an event, the order gives way to it
+            objs = [o for o in objs if not (ctx.keys[o.i][0] in ctx.lex.nouns or ctx.keys[o.i][1] in ctx.lex.nouns)]
         if not any(ctx.np_entities(o, "recipient") for o in objs):
             return False
     return True
