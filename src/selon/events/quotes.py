@@ -23,7 +23,16 @@ from spacy.tokens import Doc, Token
 
 from selon.events.context import PLURAL_PRONOUNS, SINGULAR_PRONOUNS, DocContext
 from selon.events.lexicon import Lexicon, lexicon
-from selon.events.speakers import CLITIC_T, INVERTED_DEPS, SUBJECT_DEPS, Cues, Speakers, cues, gender_of
+from selon.events.speakers import (
+    CLITIC_T,
+    INVERTED_DEPS,
+    SUBJECT_DEPS,
+    Cues,
+    Speakers,
+    cues,
+    first_person,
+    gender_of,
+)
 from selon.record import Quote
 
 log = logging.getLogger(__name__)
@@ -171,7 +180,8 @@ class QuoteFinder:
                                           (att.how is not None and speaker is not None
                                            and not self._title_like(ctx, open_tok, content))):
                 continue  # a quoted term ("les « terroristes »"), not a quotation
-            if words < TITLE_WORDS and att.how is None and self._title_like(ctx, open_tok, content):
+            if words < TITLE_WORDS and att.how != "incise" and not r.colon and \
+                    self._title_like(ctx, open_tok, content):
                 continue  # a newspaper, a book, an operation: « Le Courrier picard »
             if speaker is not None:
                 sp.add((close_tok or open_tok).i, speaker, att.gender)
@@ -395,28 +405,31 @@ class QuoteFinder:
 
     def _continuing(self, ctx: DocContext, sp: Speakers, open_tok: Token) -> str | None:
         """A quotation with no attribution of its own: the speaker quoted just before, or the person the
-        sentence before is about ("Il reste optimiste. « … »")."""
+        sentence before it is about ("Il reste optimiste. « … »")."""
         before = open_tok.i
         last = sp.last_said(before)
         subj: tuple[int, str] | None = None
-        sent = ctx.sent_of[open_tok.i]
-        for s in reversed(ctx.subjects()):
-            if s.i >= before or sp.in_quote[s.i]:
-                continue
-            if sp.distance(before, s.i) > 1 or ctx.sent_of[s.i] >= sent and not _opens_sentence(ctx, open_tok):
-                break
-            persons = [e for e in s.entities if ctx.etype(e) == "PERSON"]
-            if persons and len(s.entities) == 1:
-                subj = (s.i, persons[0])
-            break
+        n = ctx.sent_of[open_tok.i] - (0 if _opens_sentence(ctx, open_tok) else -1) - 1
+        while n >= 0 and all(sp.in_quote[t.i] or t.is_punct or t.is_space for t in ctx.sents[n]):
+            n -= 1  # sentences inside quotations are not the narrative
+        if n >= 0 and sp.distance(before, ctx.sents[n].start) <= 1:
+            root = ctx.sents[n].root
+            for c in root.children:
+                if c.dep_ in SUBJECT_DEPS and not sp.in_quote[c.i]:
+                    e = sp.np_speaker(c, c.i)
+                    if e is not None and ctx.etype(e) == "PERSON":
+                        subj = (c.i, e)
+                        break
         if subj is not None and (last is None or subj[0] > last.i):
             return subj[1]
         return last.entity if last is not None else None
 
     def _subject_token(self, sp: Speakers, verb: Token, after: bool) -> Token | None:
         ctx = sp.ctx
-        subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and ctx.keys[c.i][1] not in CLITIC_T
-                and not sp.in_quote[c.i]]
+        kids = [*verb.children]
+        kids += [g for c in verb.children if c.dep_.startswith("aux") for g in c.children]  # hung on "a"
+        subs = sorted((c for c in kids if c.dep_ in SUBJECT_DEPS and ctx.keys[c.i][1] not in CLITIC_T
+                       and not sp.in_quote[c.i]), key=lambda c: c.i)
         clitic = next((t for t in ctx.doc[max(0, verb.i - 3):verb.i + 3] if t.pos_ == "PRON"
                        and ctx.keys[t.i][1] in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
                        and ctx.sent_of[t.i] == ctx.sent_of[verb.i] and (t.i < verb.i or t.text[:1] == "-")), None)
@@ -462,6 +475,12 @@ class QuoteFinder:
                     found = self._verb_speaker(sp, h, s, before, depth + 1) if depth < 3 else None
                     if found:
                         return found
+                elif s is None:
+                    from selon.events.arguments import subject_entities
+
+                    shared = [e for e in subject_entities(ctx, h) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
+                    if shared:
+                        return first_person(ctx, shared)
             if h.head.i == h.i:
                 break
             h = h.head

@@ -149,7 +149,7 @@ class Speakers:
                 return self.pronoun_speaker(head, before)
             if k[1] in RELATIVE:
                 ents = [e for e in ctx.resolve_pronoun(head) if ctx.etype(e) in ACTORS]
-                return _first_person(ctx, ents)
+                return first_person(ctx, ents)
             return None
         e = ctx.entity_of(head)
         if e is not None and ctx.etype(e) == "PERSON":
@@ -170,7 +170,7 @@ class Speakers:
             if org:
                 return org
         ents = [x for x in ctx.np_entities(head) if ctx.etype(x) in ACTORS]
-        return _first_person(ctx, ents)
+        return first_person(ctx, ents)
 
     def is_title(self, head: Token) -> bool:
         k = self.ctx.keys[head.i]
@@ -399,7 +399,7 @@ class Speakers:
                 continue
             actors = [e for e in ents if ctx.etype(e) in ACTORS]
             if actors:
-                return _first_person(ctx, actors)
+                return first_person(ctx, actors)
         if not plural:  # a person named outside quotations, not as a subject
             for p in self.recent_people(before):
                 if self._mentioned_within(p, before, PRONOUN_SENTENCES):
@@ -414,7 +414,7 @@ class Speakers:
         return g
 
 
-def _first_person(ctx: DocContext, ents: list[str]) -> str | None:
+def first_person(ctx: DocContext, ents: list[str]) -> str | None:
     persons = [e for e in ents if ctx.etype(e) == "PERSON"]
     found = persons or ents
     return found[0] if found else None
