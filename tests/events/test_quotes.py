@@ -162,7 +162,9 @@ def test_unattributed_quotation_has_no_speaker(article):
 FIXTURES = Path(__file__).parent / "fixtures" / "quote_speakers.yaml"
 
 
-def _speaker_matches(rec, speaker: str | None, wanted: str) -> bool:
+def _speaker_matches(rec, speaker: str | None, wanted: str | None) -> bool:
+    if wanted is None:  # a quotation nobody is said to speak
+        return speaker is None
     if not speaker:
         return False
     ent = next((e for e in rec.entities if e.id == speaker), None)
@@ -182,6 +184,9 @@ def fixture_set(article):
             hits = [q for q in rec.quotes if norm(want["contains"]) in norm(q.text)]
             ok = any(_speaker_matches(rec, q.speaker, want["speaker"]) for q in hits)
             out.append((item["construction"], want, bool(hits), ok))
+        for term in item.get("not_quotes", []):
+            wrong = [q.text for q in rec.quotes if norm(term) in norm(q.text)]
+            out.append((item["construction"], {"contains": term, "speaker": "(no quotation)"}, True, not wrong))
     return out
 
 

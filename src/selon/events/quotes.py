@@ -58,6 +58,7 @@ _OPENERS = re.compile('[«“"„]')
 MAX_QUOTE = 6000  # characters; a longer unclosed stretch is not a quotation
 MIN_WORDS = 3  # fewer words and no verb of saying: a scare quote ("la « résistance »")
 STRIP = " \t\r\n\u00a0\u202f\u2009"
+TERM_WORDS = 5  # an unattributed lower-case phrase this short, with no verb, is a quoted term
 TITLE_WORDS = 6  # a capitalised quoted stretch this short after "dans", "le quotidien" is a title
 INCISE_GAP = 6  # tokens between a closing mark and its verb of saying
 BEFORE_GAP = 14  # tokens between a verb of saying and the opening mark it introduces
@@ -180,6 +181,8 @@ class QuoteFinder:
                                           (att.how is not None and speaker is not None
                                            and not self._title_like(ctx, open_tok, content))):
                 continue  # a quoted term ("les « terroristes »"), not a quotation
+            if att.how is None and words < TERM_WORDS and self._term_like(ctx, open_tok, close_tok, content):
+                continue  # "la « guerre des prix »": a phrase in quotation marks nobody is said to say
             if words < TITLE_WORDS and att.how != "incise" and not r.colon and \
                     self._title_like(ctx, open_tok, content):
                 continue  # a newspaper, a book, an operation: « Le Courrier picard »
@@ -257,15 +260,26 @@ class QuoteFinder:
             if t.text in (".", "!", "?", "«", "“", ":", ";") or "\n" in t.text:
                 return None
             if self._is_speech(ctx, t) and t.pos_ != "NOUN":
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if ctx.keys[i][0] in ("faire", "laisser") and nxt is not None and nxt.pos_ == "VERB" and \
+                        "Inf" in nxt.morph.get("VerbForm", []):
+                    return nxt  # "a fait savoir le Hamas": the infinitive carries the inverted subject
                 return t
-            if t.pos_ in ("NOUN", "ADJ") and i > 0 and ctx.doc[i - 1].text in (",", "»", "”") and \
-                    ctx.keys[i][1] + "r" in self.lex.speech_verbs:
-                return t  # "», analyse le propriétaire": a present tense the tagger took for a noun
+            if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and i > 0 and (
+                    ctx.doc[i - 1].text in (",", "»", "”") or _inverted(ctx, t)) and self._verb_form(ctx, t):
+                return t  # "», analyse le propriétaire", "lance-t-il": a present tense the tagger took for a noun
             if t.pos_ in ("PUNCT", "AUX", "ADV", "SPACE", "PRON", "PART") or t.text in ("-t", "-t-"):
                 i += 1
                 continue
             return None
         return None
+
+    def _verb_form(self, ctx: DocContext, t: Token) -> bool:
+        """A word that is a verb of saying in the present ("analyse", "lance"), whatever its tag."""
+        form = ctx.keys[t.i][1]
+        verbs = (self.lex.speech_verbs, self.cues.verbs)
+        return any(form + "r" in v or ctx.keys[t.i][0] in v for v in verbs) if t.pos_ != "PROPN" or \
+            _inverted(ctx, t) else False
 
     def _trailing_incise(self, ctx: DocContext, close_tok: Token) -> Token | None:
         """ "…, accusée de « … » dans la province, a annoncé le porte-parole": the incise closing the
@@ -349,8 +363,9 @@ class QuoteFinder:
             if doc[j].text in ("»", "”"):
                 return False, None
             if ctx.keys[j][1] in ("selon", "d'après") or (ctx.keys[j][1] == "après" and j > 0
-                                                          and ctx.keys[j - 1][1] == "de"):
-                return True, self._source_np(ctx, sp, j + 1, open_tok.i, open_tok.i)
+                                                          and ctx.keys[j - 1][1] == "de") or (
+                    ctx.keys[j][1] == "pour" and _starts_sentence(ctx, j) and _comma_before(ctx, j, open_tok.i)):
+                return True, self._source_np(ctx, sp, j + 1, open_tok.i, open_tok.i)  # "Pour X, « … »" too
             j -= 1
         return False, None
 
@@ -458,7 +473,7 @@ class QuoteFinder:
                 return sp.np_speaker(agent, before) if agent is not None else None
             return sp.np_speaker(subj, before)
         if _incise_shaped(ctx, verb) and verb.i + 1 < len(ctx.doc):
-            named = sp.name_at(verb.i + 1)
+            named = sp.name_at(verb.i + 1) or self._person_after(sp, verb)
             if named:
                 return named  # "», s'est félicitée Ilena Corvath" with the name missed as a mention
         # no subject: a coordinated verb or a participle shares its clause's ("X a salué … et a déclaré",
@@ -489,6 +504,22 @@ class QuoteFinder:
         shared = [e for e in subject_entities(ctx, verb) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
         return shared[0] if shared else None
 
+    def _person_after(self, sp: Speakers, verb: Token) -> str | None:
+        """ "», a déclaré à l'AFP Sylvie Marchand": the inverted subject after a complement of the verb."""
+        ctx = sp.ctx
+        doc = ctx.doc
+        end = min(ctx.sentence(verb).end, verb.i + 12)
+        for i in range(verb.i + 1, end):
+            t = doc[i]
+            if t.text in ("«", "“", ".", ";", ":") or (t.pos_ in ("VERB", "AUX") and i > verb.i + 1):
+                return None
+            m = ctx.mention_at(t)
+            if m is None or m.start != i or ctx.etype(m._.entity_id) != "PERSON":
+                continue
+            if ctx.case_of(m.root) is None and not (i > 0 and doc[i - 1].pos_ == "ADP"):
+                return m._.entity_id
+        return None
+
     def _relayed(self, sp: Speakers, verb: Token) -> str | None:
         """ "X a rapporté les propos du président Y : « … »": Y speaks, X relays."""
         ctx = sp.ctx
@@ -503,6 +534,13 @@ class QuoteFinder:
                     if found:
                         return found
         return None
+
+    def _term_like(self, ctx: DocContext, open_tok: Token, close_tok: Token | None, content: str) -> bool:
+        """A short lower-case phrase inside a sentence, with no verb of its own: a term, not a quotation."""
+        if not content[:1].islower() or _opens_sentence(ctx, open_tok) or close_tok is None:
+            return False
+        inner = ctx.doc[open_tok.i + 1:close_tok.i]
+        return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in inner)
 
     def _title_like(self, ctx: DocContext, open_tok: Token, content: str) -> bool:
         """A capitalised name in quotation marks after "dans", "le quotidien", "baptisée": a title."""
@@ -551,6 +589,32 @@ def _passive_participle(t: Token) -> bool:
     speaks."""
     return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []) and "Past" in t.morph.get("Tense", []) \
         and t.dep_ in ("acl", "amod", "advcl", "appos", "conj") and not any(c.dep_.startswith("aux") for c in t.children)
+
+
+def _inverted(ctx: DocContext, t: Token) -> bool:
+    """ "lance-t-il", "ajoute-t-elle": a word followed by an inverted subject pronoun."""
+    if t.i + 1 >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[t.i + 1]
+    return nxt.text[:1] == "-" and nxt.text.lstrip("-").lower() in ("t", "t-", "il", "elle", "ils", "elles", "on")
+
+
+def _starts_sentence(ctx: DocContext, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and ctx.doc[j].is_space and "\n" not in ctx.doc[j].text:
+        j -= 1
+    return j < 0 or ctx.doc[j].text in (".", "!", "?") or "\n" in ctx.doc[j].text or ctx.sent_of[j] != ctx.sent_of[i]
+
+
+def _comma_before(ctx: DocContext, i: int, stop: int) -> bool:
+    """ "Pour l'économiste X, « … »": the phrase closes with a comma before the quotation, no verb in it."""
+    for k in range(i + 1, stop):
+        t = ctx.doc[k]
+        if t.text == ",":
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _incise_shaped(ctx: DocContext, verb: Token) -> bool:

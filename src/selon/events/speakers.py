@@ -152,9 +152,11 @@ class Speakers:
                 return first_person(ctx, ents)
             return None
         e = ctx.entity_of(head)
+        named = self.named_person(head)
+        if named and (e is None or ctx.etype(e) != "PERSON" or self._titled(head)):
+            return named  # "Maître Éric Dupond", "le ministre, Laurent Mauduit": the name, not the title
         if e is not None and ctx.etype(e) == "PERSON":
             return e
-        named = self.named_person(head)
         if named:
             return named
         if e is not None and ctx.etype(e) in ACTORS:
@@ -171,6 +173,11 @@ class Speakers:
                 return org
         ents = [x for x in ctx.np_entities(head) if ctx.etype(x) in ACTORS]
         return first_person(ctx, ents)
+
+    def _titled(self, head: Token) -> bool:
+        """A head word that is a title before a name ("Maître", "Docteur", "ministre")."""
+        m = self.ctx.mention_at(head)
+        return self.is_title(head) or head.pos_ == "NOUN" or (m is not None and len(m) == 1)
 
     def is_title(self, head: Token) -> bool:
         k = self.ctx.keys[head.i]
