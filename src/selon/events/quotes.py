@@ -471,7 +471,9 @@ class QuoteFinder:
             if any(c.dep_ == "aux:pass" for c in verb.children):
                 agent = next((c for c in verb.children if ctx.case_of(c) == "par"), None)
                 return sp.np_speaker(agent, before) if agent is not None else None
-            return sp.np_speaker(subj, before)
+            return sp.np_speaker(subj, before, speaking=True)
+        if "Inf" in verb.morph.get("VerbForm", []) and _narrative_infinitive(ctx, verb):
+            return sp.current(before)  # "Et d'ajouter : « … »": the one speaking goes on
         if _incise_shaped(ctx, verb) and verb.i + 1 < len(ctx.doc):
             named = sp.name_at(verb.i + 1) or self._person_after(sp, verb)
             if named:
@@ -597,6 +599,14 @@ def _inverted(ctx: DocContext, t: Token) -> bool:
         return False
     nxt = ctx.doc[t.i + 1]
     return nxt.text[:1] == "-" and nxt.text.lstrip("-").lower() in ("t", "t-", "il", "elle", "ils", "elles", "on")
+
+
+def _narrative_infinitive(ctx: DocContext, verb: Token) -> bool:
+    """ "Et d'ajouter", "Et de conclure": "et de" opening the clause before the infinitive."""
+    i = verb.i - 1
+    if i < 1 or ctx.keys[i][1] not in ("de", "d'"):
+        return False
+    return ctx.keys[i - 1][1] == "et" and _starts_sentence(ctx, i - 1)
 
 
 def _starts_sentence(ctx: DocContext, i: int) -> bool:

@@ -133,6 +133,18 @@ class Speakers:
     def add(self, i: int, entity: str, gender: str | None) -> None:
         self.said.append(Said(i, entity, gender))
 
+    def current(self, before: int) -> str | None:
+        """Whoever speaks now: the last speaker quoted, else the person the last sentences are about
+        ("Et d'ajouter : « … »")."""
+        last = self.last_said(before)
+        if last is not None:
+            return last.entity
+        for s in reversed(self.ctx.subjects()):
+            if s.i < before and not self.in_quote[s.i]:
+                persons = [e for e in s.entities if self.ctx.etype(e) == "PERSON"]
+                return persons[0] if persons and self.distance(before, s.i) <= PRONOUN_SENTENCES else None
+        return None
+
     def last_said(self, before: int, window: int = CHAIN_SENTENCES) -> Said | None:
         for s in reversed(self.said):
             if s.i < before:
@@ -140,8 +152,9 @@ class Speakers:
         return None
 
     # --- noun phrases --------------------------------------------------------------------------------------
-    def np_speaker(self, head: Token, before: int) -> str | None:
-        """The entity a subject noun phrase stands for, as a speaker."""
+    def np_speaker(self, head: Token, before: int, speaking: bool = False) -> str | None:
+        """The entity a subject noun phrase stands for, as a speaker (``speaking``: the subject of a verb
+        of saying, so a person or a body even when the noun is no title: "ajoute l'infirmière")."""
         ctx = self.ctx
         k = ctx.keys[head.i]
         if head.pos_ == "PRON":
@@ -163,7 +176,7 @@ class Speakers:
             return e
         singular = "Plur" not in head.morph.get("Number", [])
         det = next((ctx.keys[c.i][1] for c in head.children if c.dep_ in ("det", "det:poss")), None)
-        if singular and self.is_title(head):
+        if singular and (self.is_title(head) or speaking and self._descriptor(head, det)):
             found = self.title_speaker(head, before, det)
             if found:
                 return found
@@ -178,6 +191,16 @@ class Speakers:
         """A head word that is a title before a name ("Maître", "Docteur", "ministre")."""
         m = self.ctx.mention_at(head)
         return self.is_title(head) or head.pos_ == "NOUN" or (m is not None and len(m) == 1)
+
+    def _descriptor(self, head: Token, det: str | None) -> bool:
+        """A definite common noun that, as the subject of a verb of saying, describes a person ("l'élue",
+        "l'infirmière"), not a document, a body or a group."""
+        k = self.ctx.keys[head.i]
+        lex = self.ctx.lex
+        if head.pos_ != "NOUN" or det not in DEFINITE_OR_POSSESSIVE:
+            return False
+        excluded = (lex.anaphoric_sources, lex.anonymous_sources, lex.group_nouns, self.cues.org_nouns)
+        return not any(k[0] in ws or k[1] in ws for ws in excluded)
 
     def is_title(self, head: Token) -> bool:
         k = self.ctx.keys[head.i]
@@ -351,16 +374,18 @@ class Speakers:
                    for c in head.children)
 
     def _other_genitive(self, head: Token, person: str) -> bool:
-        """ "le porte-parole du Hamas" after a speaker of another side: the title says whose it is."""
+        """ "le porte-parole du Hamas" after a speaker whose known role is with another body: the title
+        says it is someone else (a role naming no body, or none known, says nothing)."""
         ctx = self.ctx
         org = self.genitive_org(head)
-        if org is None:
-            return False
         ent = ctx.entities.get(person)
-        if ent is None:
+        if org is None or ent is None or not ent.roles:
             return False
-        names = ctx.names(org)
-        return not any(any(f" {n} " in f" {norm(r)} " for n in names) for r in ent.roles)
+        roles = [f" {norm(r)} " for r in ent.roles]
+        if any(f" {n} " in r for n in ctx.names(org) for r in roles):
+            return False
+        others = [e for e in ctx.entities if e != org and ctx.etype(e) in ("ORG", "GPE")]
+        return any(f" {n} " in r for e in others for n in ctx.names(e) if len(n) > 2 for r in roles)
 
     def _mentioned_within(self, person: str, before: int, window: int) -> bool:
         for i, e in reversed(self.person_mentions()):
