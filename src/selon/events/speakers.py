@@ -34,6 +34,7 @@ INDEFINITE = frozenset({"un", "une"})
 DEFINITE_OR_POSSESSIVE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "son", "sa", "ses",
                                     "leur", "leurs", "notre", "nos"})
 CLITIC_T = frozenset({"t", "-t", "-t-"})
+TITLE_PREFIXES = ("vice-", "sous-", "ex-", "co-", "pro-", "vice ", "ancien ", "ancienne ")
 NAME_PARTICLES = frozenset({"al", "al-", "el", "el-", "-", "ben", "bin", "ibn", "abou", "abu", "de", "du", "da", "van",
                             "von", "der", "del", "della", "di", "le", "la", "ould", "ag", "'"})
 
@@ -47,6 +48,7 @@ class Cues:
     synonyms: tuple[tuple[str, tuple[str, ...]], ...]  # normalised title -> normalised role phrases
     spokespeople: frozenset[str]
     org_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     speech_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     title_markers: frozenset[str]
@@ -62,6 +64,7 @@ def cues() -> Cues:
     synonyms = tuple((norm(k), tuple(norm(v) for v in vs)) for k, vs in (data.get("title_synonyms") or {}).items())
     return Cues(verbs=_keys(data.get("quote_verbs")), titles=_keys(data.get("person_titles")), synonyms=synonyms,
                 spokespeople=_keys(data.get("spokesperson_titles")), org_nouns=_keys(data.get("organisation_nouns")),
+                body_nouns=_keys(data.get("body_nouns")),
                 speech_nouns=_keys(data.get("speech_nouns")), relay_verbs=_keys(data.get("relay_verbs")),
                 title_markers=_keys(data.get("title_markers")))
 
@@ -176,7 +179,7 @@ class Speakers:
             return e
         singular = "Plur" not in head.morph.get("Number", [])
         det = next((ctx.keys[c.i][1] for c in head.children if c.dep_ in ("det", "det:poss")), None)
-        if singular and (self.is_title(head) or speaking and self._descriptor(head, det)):
+        if singular and self.is_title(head):
             found = self.title_speaker(head, before, det)
             if found:
                 return found
@@ -185,7 +188,11 @@ class Speakers:
             if org:
                 return org
         ents = [x for x in ctx.np_entities(head) if ctx.etype(x) in ACTORS]
-        return first_person(ctx, ents)
+        if ents:
+            return first_person(ctx, ents)
+        if singular and speaking and self._descriptor(head, det):
+            return self.title_speaker(head, before, det)
+        return None
 
     def _titled(self, head: Token) -> bool:
         """A head word that is a title before a name ("Maître", "Docteur", "ministre")."""
@@ -199,13 +206,21 @@ class Speakers:
         lex = self.ctx.lex
         if head.pos_ != "NOUN" or det not in DEFINITE_OR_POSSESSIVE:
             return False
-        excluded = (lex.anaphoric_sources, lex.anonymous_sources, lex.group_nouns, self.cues.org_nouns)
+        excluded = (lex.anaphoric_sources, lex.anonymous_sources, lex.group_nouns, self.cues.org_nouns,
+                    self.cues.body_nouns)
         return not any(k[0] in ws or k[1] in ws for ws in excluded)
 
     def is_title(self, head: Token) -> bool:
-        k = self.ctx.keys[head.i]
-        return head.pos_ in ("NOUN", "PROPN", "ADJ") and (
-            k[0] in self.cues.titles or k[1] in self.cues.titles or k[0] in self.ctx.lex.role_nouns)
+        if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        for w in self.ctx.keys[head.i]:
+            for prefix in TITLE_PREFIXES:  # "vice-ministre", "ex-président", "sous-préfet"
+                if w.startswith(prefix) and len(w) > len(prefix) + 2:
+                    w = w[len(prefix):]
+                    break
+            if w in self.cues.titles or w in self.ctx.lex.role_nouns:
+                return True
+        return False
 
     def named_person(self, head: Token) -> str | None:
         """A person named inside the phrase ("le ministre de l'Intérieur, Laurent Mauduit") or in
@@ -220,11 +235,11 @@ class Speakers:
             e = ctx.entity_of(doc[i])
             if e is not None and ctx.etype(e) == "PERSON":
                 return e
-        if title:  # "le ministre de la Coopération, Anders Holmgaard": a name in apposition to a title
-            for i in words:
+        if title:  # "le ministre de la Coopération, Anders Holmgaard": a name in apposition to a title is
+            for i in words:  # the holder's, whatever type the entities gave it
                 sp = ctx.mention_at(doc[i])
-                if sp is not None and sp.root.dep_ == "appos" and sp.root.head.i in words and \
-                        ctx.etype(sp._.entity_id) == "ORG" and i != head.i:
+                if sp is not None and sp.root.dep_ == "appos" and sp.root.head.i == head.i and i != head.i \
+                        and ctx.etype(sp._.entity_id) in ("ORG", "GPE") and len(sp) > 1 and sp.root.pos_ == "PROPN":
                     return sp._.entity_id
         # ", Kaja Kallas," after a long title the parser split off: the name closes the phrase
         end = max(words) + 1
