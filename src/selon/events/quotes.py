@@ -246,7 +246,11 @@ class QuoteFinder:
         if tok.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return False
         k = ctx.keys[tok.i]
-        return k[0] in self.lex.speech_verbs or k[0] in self.lex.report_verbs or k[0] in self.cues.verbs
+        if k[0] in self.lex.speech_verbs or k[0] in self.lex.report_verbs or k[0] in self.cues.verbs:
+            return True
+        # a present tense the lemmatizer left as is ("estime", "dit"): its infinitive from its form
+        return tok.pos_ == "VERB" and k[0] == k[1] and any(
+            g in self.lex.speech_verbs or g in self.cues.verbs for g in _infinitives(k[1]))
 
     def _incise_verb(self, ctx: DocContext, close_tok: Token) -> Token | None:
         """ "», a déclaré X", "», a-t-il ajouté", "» affirme X", "», s'est félicitée X"."""
@@ -350,7 +354,10 @@ class QuoteFinder:
             if e and ctx.etype(e) in ("PERSON", "ORG", "GPE"):
                 return sp.np_speaker(t, before) if ctx.etype(e) != "PERSON" else e
             if t.pos_ in ("PRON", "NOUN", "PROPN"):
-                return sp.np_speaker(t, before)
+                found = sp.np_speaker(t, before)
+                if found is None and ctx.keys[t.i][0] in self.cues.document_nouns:
+                    return self._source_np(ctx, sp, k + 1, stop, before)  # "selon un communiqué de l'Élysée"
+                return found
         return None
 
     def _selon_before(self, ctx: DocContext, sp: Speakers, open_tok: Token) -> tuple[bool, str | None]:
@@ -474,6 +481,14 @@ class QuoteFinder:
             return sp.np_speaker(subj, before, speaking=True)
         if "Inf" in verb.morph.get("VerbForm", []) and _narrative_infinitive(ctx, verb):
             return sp.current(before)  # "Et d'ajouter : « … »": the one speaking goes on
+        inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS and not sp.in_quote[c.i]
+                         and ctx.case_of(c) is None and c.pos_ in ("NOUN", "PROPN")), None)
+        if inverted is not None and (_incise_shaped(ctx, verb) or any(
+                c.dep_ == "mark" and ctx.keys[c.i][1] in ("comme", "ainsi", "tel", "telle") for c in verb.children)):
+            # "Comme l'a rappelé le ministre, X, « … »": the subject after the verb
+            found = sp.np_speaker(inverted, before, speaking=True)
+            if found:
+                return found
         if _incise_shaped(ctx, verb) and verb.i + 1 < len(ctx.doc):
             named = sp.name_at(verb.i + 1) or self._person_after(sp, verb)
             if named:
@@ -504,7 +519,25 @@ class QuoteFinder:
         from selon.events.arguments import subject_entities
 
         shared = [e for e in subject_entities(ctx, verb) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
-        return shared[0] if shared else None
+        if shared:
+            return shared[0]
+        return self._name_before(sp, verb)
+
+    def _name_before(self, sp: Speakers, verb: Token) -> str | None:
+        """ "…, le maire de Bordeaux, Pierre Hurmic, estime que": the name closing the phrase right before a
+        verb the parser left without a subject."""
+        ctx = sp.ctx
+        doc = ctx.doc
+        i = min([verb.i] + [c.i for c in verb.children if c.i < verb.i and (
+            c.dep_.startswith("aux") or c.pos_ in ("ADV", "PRON"))]) - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text == ","):
+            i -= 1
+        if i < 0 or sp.in_quote[i] or ctx.sent_of[i] != ctx.sent_of[verb.i]:
+            return None
+        m = ctx.mention_at(doc[i])
+        if m is None or m.end - 1 != i or ctx.etype(m._.entity_id) not in ("PERSON", "ORG", "GPE"):
+            return None
+        return m._.entity_id if ctx.case_of(m.root) is None else None
 
     def _person_after(self, sp: Speakers, verb: Token) -> str | None:
         """ "», a déclaré à l'AFP Sylvie Marchand": the inverted subject after a complement of the verb."""
@@ -591,6 +624,15 @@ def _passive_participle(t: Token) -> bool:
     speaks."""
     return t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []) and "Past" in t.morph.get("Tense", []) \
         and t.dep_ in ("acl", "amod", "advcl", "appos", "conj") and not any(c.dep_.startswith("aux") for c in t.children)
+
+
+def _infinitives(form: str) -> tuple[str, ...]:
+    """Infinitives a third-person present may come from: "estime" -> "estimer", "dit" -> "dire"."""
+    if form.endswith("e"):
+        return (form + "r",)
+    if form.endswith("t"):
+        return (form[:-1] + "re", form[:-1] + "r")
+    return ()
 
 
 def _inverted(ctx: DocContext, t: Token) -> bool:

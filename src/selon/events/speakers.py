@@ -49,6 +49,7 @@ class Cues:
     spokespeople: frozenset[str]
     org_nouns: frozenset[str]
     body_nouns: frozenset[str]
+    document_nouns: frozenset[str]
     speech_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     title_markers: frozenset[str]
@@ -64,7 +65,7 @@ def cues() -> Cues:
     synonyms = tuple((norm(k), tuple(norm(v) for v in vs)) for k, vs in (data.get("title_synonyms") or {}).items())
     return Cues(verbs=_keys(data.get("quote_verbs")), titles=_keys(data.get("person_titles")), synonyms=synonyms,
                 spokespeople=_keys(data.get("spokesperson_titles")), org_nouns=_keys(data.get("organisation_nouns")),
-                body_nouns=_keys(data.get("body_nouns")),
+                body_nouns=_keys(data.get("body_nouns")), document_nouns=_keys(data.get("document_nouns")),
                 speech_nouns=_keys(data.get("speech_nouns")), relay_verbs=_keys(data.get("relay_verbs")),
                 title_markers=_keys(data.get("title_markers")))
 
