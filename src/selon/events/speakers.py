@@ -27,6 +27,7 @@ from selon.events.lexicon import word_key
 ACTORS = ("PERSON", "ORG", "GPE")
 PRONOUN_SENTENCES = 2  # narrative sentences back to a pronoun's antecedent
 CHAIN_SENTENCES = 4  # narrative sentences a speaker stays the current one
+RECENT_MENTIONS = 200  # person mentions looked back through for a title's holder
 ORG_SENTENCES = 4  # narrative sentences back to the organisation "l'entreprise" refers to
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 INVERTED_DEPS = ("nsubj", "obj", "appos", "dep", "flat:name", "nmod", "obl:mod", "obl")
@@ -106,6 +107,7 @@ class Speakers:
                 rank += 1
         self.said: list[Said] = []
         self._people: list[tuple[int, str]] | None = None  # (token index, PERSON entity) of mentions, in order
+        self._subject_pos: list[int] | None = None
 
     # --- distances -----------------------------------------------------------------------------------------
     def distance(self, i: int, j: int) -> int:
@@ -125,11 +127,12 @@ class Speakers:
         return self._people
 
     def recent_people(self, before: int) -> list[str]:
-        """PERSON entities named outside quotations before a token, most recent first."""
+        """PERSON entities named outside quotations before a token, most recent first (the last
+        RECENT_MENTIONS mentions: a long article does not make each lookup long)."""
         people = self.person_mentions()
         k = bisect.bisect_left(people, (before, ""))
         out: list[str] = []
-        for _i, e in reversed(people[:k]):
+        for _i, e in reversed(people[max(0, k - RECENT_MENTIONS):k]):
             if e not in out:
                 out.append(e)
         return out
@@ -143,8 +146,9 @@ class Speakers:
         last = self.last_said(before)
         if last is not None:
             return last.entity
-        for s in reversed(self.ctx.subjects()):
-            if s.i < before and not self.in_quote[s.i]:
+        subjects = self.ctx.subjects()
+        for s in reversed(subjects[:self._subject_index(before)]):
+            if not self.in_quote[s.i]:
                 persons = [e for e in s.entities if self.ctx.etype(e) == "PERSON"]
                 return persons[0] if persons and self.distance(before, s.i) <= PRONOUN_SENTENCES else None
         return None
@@ -404,9 +408,13 @@ class Speakers:
         return any(f" {n} " in r for e in others for n in ctx.names(e) if len(n) > 2 for r in roles)
 
     def _mentioned_within(self, person: str, before: int, window: int) -> bool:
-        for i, e in reversed(self.person_mentions()):
-            if i < before and e == person:
-                return self.distance(before, i) <= window
+        people = self.person_mentions()
+        k = bisect.bisect_left(people, (before, ""))
+        for i, e in reversed(people[max(0, k - RECENT_MENTIONS):k]):
+            if self.distance(before, i) > window:
+                return False
+            if e == person:
+                return True
         return False
 
     def recent_org(self, before: int) -> str | None:
@@ -430,15 +438,20 @@ class Speakers:
         gender = "Fem" if k in ("elle", "elles", "celle-ci", "celles-ci") else (
             "Masc" if k in ("il", "ils", "lui", "eux", "celui-ci", "ceux-ci") else None)
         cands: list[tuple[int, list[str], str | None, bool]] = []
-        for s in ctx.subjects():
-            if s.i >= before or self.in_quote[s.i] or s.i == pron.i:
-                continue
+        subjects = ctx.subjects()
+        k = self._subject_index(before)
+        for s in reversed(subjects[:k]):
             if self.distance(before, s.i) > PRONOUN_SENTENCES:
+                break
+            if self.in_quote[s.i] or s.i == pron.i:
                 continue
             cands.append((s.i, s.entities, self._subject_gender(ctx.doc[s.i]), s.plural))
-        for said in self.said:
-            if said.i < before and self.distance(before, said.i) <= CHAIN_SENTENCES:
-                cands.append((said.i, [said.entity], said.gender, False))
+        for said in reversed(self.said):
+            if said.i >= before:
+                continue
+            if self.distance(before, said.i) > CHAIN_SENTENCES:
+                break
+            cands.append((said.i, [said.entity], said.gender, False))
         cands.sort(key=lambda c: -c[0])
         for _i, ents, g, pl in cands:
             if pl != plural:
@@ -454,6 +467,12 @@ class Speakers:
                     return p
                 break
         return None
+
+    def _subject_index(self, before: int) -> int:
+        """How many resolved subjects come before a token (their positions, read once)."""
+        if self._subject_pos is None:
+            self._subject_pos = [s.i for s in self.ctx.subjects()]
+        return bisect.bisect_left(self._subject_pos, before)
 
     def _subject_gender(self, tok: Token) -> str | None:
         g = gender_of(tok)
