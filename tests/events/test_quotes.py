@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
+import yaml
 
+from selon.clean import norm
 from selon.events.quotes import find_quote_spans
 from tests.events.conftest import names
 
@@ -152,3 +155,54 @@ def test_scare_quotes_are_not_quotations(article):
 def test_unattributed_quotation_has_no_speaker(article):
     rec = article("« La situation est très préoccupante », pouvait-on lire sur une banderole à Beyrouth.")
     assert [q.speaker for q in rec.quotes] == [None]
+
+
+# --- the quotation fixture set (tests/events/fixtures/quote_speakers.yaml) ----------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quote_speakers.yaml"
+
+
+def _speaker_matches(rec, speaker: str | None, wanted: str | None) -> bool:
+    if wanted is None:  # a quotation nobody is said to speak
+        return speaker is None
+    if not speaker:
+        return False
+    ent = next((e for e in rec.entities if e.id == speaker), None)
+    if ent is None:
+        return False
+    strings = {norm(s) for s in [ent.name, *ent.aliases, *(m.text for m in ent.mentions)]}
+    return any(norm(w) in s for w in wanted.split("|") for s in strings)
+
+
+@pytest.fixture(scope="module")
+def fixture_set(article):
+    items = yaml.safe_load(FIXTURES.read_text(encoding="utf-8"))
+    out = []
+    for item in items:
+        rec = article(item["text"])
+        for want in item["quotes"]:
+            hits = [q for q in rec.quotes if norm(want["contains"]) in norm(q.text)]
+            ok = any(_speaker_matches(rec, q.speaker, want["speaker"]) for q in hits)
+            out.append((item["construction"], want, bool(hits), ok))
+        for term in item.get("not_quotes", []):
+            wrong = [q.text for q in rec.quotes if norm(term) in norm(q.text)]
+            out.append((item["construction"], {"contains": term, "speaker": "(no quotation)"}, True, not wrong))
+    return out
+
+
+def test_fixture_set_is_large_and_varied(fixture_set):
+    assert len(fixture_set) >= 30
+    assert len({c for c, *_ in fixture_set}) >= 20
+
+
+def test_quote_speaker_accuracy_on_the_fixture_set(fixture_set):
+    found = sum(f for _c, _w, f, _ok in fixture_set)
+    right = sum(ok for *_rest, ok in fixture_set)
+    total = len(fixture_set)
+    misses = [f"{c}: {w['contains']!r} -> {w['speaker']}" for c, w, _f, ok in fixture_set if not ok]
+    print(f"\nquote fixture set: found {found}/{total} = {found / total:.3f}, "
+          f"speaker {right}/{total} = {right / total:.3f}")
+    for m in misses:
+        print("  miss:", m)
+    assert found / total >= 0.95
+    assert right / total >= 0.9
