@@ -139,3 +139,114 @@ def test_hostile_first_line_and_long_lines_are_cheap():
         doc, c = cleaned(text)
         assert len(c.analysis_text) == len(text)
     assert time.perf_counter() - t0 < 5
+
+
+# -- page habits beyond the basics: each test is one family of boilerplate or metadata signal --------------
+
+def _kinds(doc, c):
+    return {doc.text[r.start:r.end]: r.kind for r in c.removed}
+
+
+BODY = ("Le conseil municipal a voté mardi soir le budget de la nouvelle médiathèque, après trois heures "
+        "de débats, a indiqué la mairie dans un communiqué publié mercredi.\n\n"
+        "L'opposition a dénoncé un projet trop coûteux et réclame un référendum local.\n")
+
+
+def test_standalone_date_lines_give_the_publication_date():
+    for line, day in [("Mercredi 4 septembre 2024, 08:30", "2024-09-04"),
+                      ("22 novembre 2023 - 17:05", "2023-11-22"),
+                      ("sept. 3, 2024 09:12 Europe/Brussels", "2024-09-03"),
+                      ("Grenoble, 14 février 2025", "2025-02-14"),
+                      ("Le 1er mars 2024 à 7h45", "2024-03-01"),
+                      ("06/11/2022", "2022-11-06")]:
+        doc, c = cleaned(f"Gazette\n\nLa médiathèque de Grenoble votée au forceps\n\n{line}\n\n{BODY}")
+        assert c.published == day, line
+        assert _kinds(doc, c)[line] == "byline"
+        assert line not in c.body
+
+
+def test_numeric_dates_are_read_day_first():
+    doc, c = cleaned(f"Budget voté à Tulle\n\nPublié le 03/04/2024 à 21h48\n\n{BODY}")
+    assert c.published == "2024-04-03"
+    doc, c = cleaned(f"Budget voté à Tulle\n\nPublié le : 11/02/2024 - 06:20\n\n{BODY}")
+    assert c.published == "2024-02-11"
+
+
+def test_sentences_with_a_year_are_not_date_lines():
+    text = f"Budget voté à Tulle\n\nLe projet date de 2019.\n\nLa ville de Tulle, 2024\n\n{BODY}"
+    doc, c = cleaned(text)
+    assert c.published is None
+    assert "Le projet date de 2019." in c.body
+
+
+def test_section_label_under_the_date_is_page_head():
+    doc, c = cleaned(f"Titre de la page\n\n12 mars 2024 - 10:02\nPolitique locale\n\n{BODY}")
+    assert _kinds(doc, c)["Politique locale"] == "header"
+    assert c.body.startswith("Le conseil municipal")
+
+
+def test_share_widgets_with_separators_and_counters():
+    for line in ["Partager : Messenger | X | E-mail", "Partager sur X Copier le lien", "Commentaires (128)",
+                 "Réagir (3)"]:
+        doc, c = cleaned(f"Titre de la page\n\n{BODY}\n{line}\n")
+        assert _kinds(doc, c)[line] == "share", line
+
+
+def test_prompts_paywall_feedback_and_footer_lines():
+    lines = ["Inscrivez-vous à notre lettre quotidienne", "Newsletter Europe : chaque lundi, le meilleur de la semaine",
+             "Recevez gratuitement nos alertes info", "Article réservé aux abonnés", "Il vous reste 70 % de cet article à lire.",
+             "Cet article vous a-t-il été utile ? Oui Non", "Rejoignez notre groupe Signal",
+             "Suivez-nous sur Bluesky", "Tous droits réservés", "Mentions légales"]
+    for line in lines:
+        doc, c = cleaned(f"Titre de la page\n\n{BODY}\n{line}\n")
+        assert _kinds(doc, c).get(line) in ("other", "share"), line
+        assert line not in c.body and "médiathèque" in c.body
+
+
+def test_a_paragraph_about_a_newsletter_stays():
+    para = ("La mairie a lancé en janvier une lettre d'information municipale, distribuée chaque mois dans les "
+            "boîtes aux lettres de la ville, pour présenter les travaux en cours.")
+    doc, c = cleaned(f"Titre de la page\n\n{BODY}\n{para}\n")
+    assert para in c.body
+
+
+def test_wire_credits_and_staff_credit_lines():
+    for line in ["Avec agences", "(avec AFP)", "Avec l'AFP et Reuters",
+                 "(Reportage Karim Benali ; rédigé par Anne Morel, édité par Luc Girard)",
+                 "(Reporting by Jane Doe; Editing by John Smith)"]:
+        doc, c = cleaned(f"Titre de la page\n\n{BODY}\n{line}\n")
+        assert _kinds(doc, c).get(line) == "byline", line
+    doc, c = cleaned(f"Titre de la page\n\n{BODY}\n(Le maire a démissionné depuis.)\n")
+    assert "(Le maire a démissionné depuis.)" in c.body
+
+
+def test_video_and_gallery_captions():
+    for line in ["Vidéo Les pompiers luttent contre les flammes sur les hauteurs de Marseille",
+                 "Diaporama Les images de la crue de la Garonne"]:
+        doc, c = cleaned(f"Titre de la page\n\n{BODY}\n{line}\n\nUne dernière phrase pour finir l'article.\n")
+        assert _kinds(doc, c).get(line) == "caption", line
+
+
+def test_outlet_from_a_site_header_written_as_a_brand():
+    doc, c = cleaned(f"AlAlam\n\nTitre de la page sur la médiathèque\n\n{BODY}")
+    assert c.outlet == "Al-Alam"
+    doc, c = cleaned(f"Société\n\nTitre de la page sur la médiathèque\n\n{BODY}")
+    assert c.outlet is None  # a section name is not an outlet
+
+
+def test_outlet_from_a_closing_copyright_line():
+    doc, c = cleaned(f"Titre de la page\n\n{BODY}\n© Le Journal du Ventoux\n")
+    assert c.outlet == "Le Journal du Ventoux"
+    doc, c = cleaned(f"Titre de la page\n\n{BODY}\n© 2024 Agence Tasnim. Tous droits réservés.\n")
+    assert c.outlet == "Tasnim"
+    doc, c = cleaned(f"Titre de la page\n\n{BODY}\n© AFP/Archives\n")
+    assert c.outlet is None  # a photo credit names no publisher
+
+
+def test_dateline_outlet_after_removed_head_lines():
+    text = ("International\n\nLe Japon relève son taux directeur\n\nPublié le 19/03/2024 à 08h12\n\n"
+            "A trader looks at screens showing the Nikkei index at a brokerage in Tokyo. (Photo d'archives)\n\n"
+            "TOKYO, 19 mars (AFP) - La Banque du Japon a relevé mardi son taux directeur pour la première fois "
+            "depuis dix-sept ans, mettant fin à sa politique de taux négatifs.\n")
+    doc, c = cleaned(text)
+    assert c.outlet == "AFP" and c.published == "2024-03-19"

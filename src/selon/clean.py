@@ -75,6 +75,15 @@ class Rules:
     stopwords: dict[str, frozenset[str]]
     outlets: dict[str, str]
     domains: dict[str, str]
+    compact_outlets: dict[str, str]  # "parstoday" -> "Pars Today": a site header writes the brand in one word
+    prompt_words: tuple[str, ...]
+    prompt_prefixes: tuple[str, ...]
+    credit_leads: tuple[str, ...]
+    credit_words: frozenset[str]
+    credit_lines: tuple[str, ...]
+    date_words: frozenset[str]
+    calendar_words: frozenset[str]
+    date_place_words: int
 
 
 @cache
@@ -84,11 +93,18 @@ def rules() -> Rules:
     share = frozenset(norm(p) for p in bp["share_phrases"])
     outlets: dict[str, str] = {}
     domains: dict[str, str] = {}
+    agency_words: set[str] = set()
     for o in load_yaml("outlets.yaml"):
         for alias in [o["name"], *(o.get("aliases") or [])]:
             outlets[norm(alias)] = o["name"]
+            if o.get("kind") == "agency":
+                agency_words.update(norm(alias).split())
         for d in o.get("domains") or []:
             domains[d.lower()] = o["name"]
+    times = load_yaml("times_fr.yaml")
+    calendar = {norm(w) for w in bp["date_line_calendar"]}
+    for table in ("months", "month_abbreviations", "weekdays"):
+        calendar.update(norm(w) for w in times.get(table) or {})
     flags = re.IGNORECASE
     platforms = "|".join(re.escape(p) for p in bp["platforms"])
     return Rules(
@@ -106,6 +122,15 @@ def rules() -> Rules:
         stopwords={lang: frozenset(words) for lang, words in load_yaml("stopwords.yaml").items()},
         outlets=outlets,
         domains=domains,
+        compact_outlets={k.replace(" ", ""): v for k, v in outlets.items() if len(k.replace(" ", "")) >= 4},
+        prompt_words=tuple(norm(p) for p in bp["prompt_words"]),
+        prompt_prefixes=tuple(norm(p) for p in bp["prompt_prefixes"]),
+        credit_leads=tuple(norm(p) for p in bp["agency_credit_lead"]),
+        credit_words=frozenset(norm(w) for w in bp["agency_credit_words"]) | agency_words,
+        credit_lines=tuple(norm(p) for p in bp["credit_line_prefixes"]),
+        date_words=frozenset(norm(w) for w in bp["date_line_words"]) | calendar,
+        calendar_words=frozenset(calendar),
+        date_place_words=int(bp["date_line_place_words"]),
     )
 
 
@@ -122,6 +147,17 @@ def canonical_outlet(name: str | None) -> str | None:
         if key.startswith(prefix) and key[len(prefix):] in known:
             return known[key[len(prefix):]]
     return name.title() if name.isupper() and len(name) > 4 else name
+
+
+def known_outlet(name: str | None) -> str | None:
+    """The profile name when ``name`` is a known outlet, written as a site brand ("ParsToday", "AL-MANAR"), else None."""
+    if not name or len(name) > 80:
+        return None
+    canonical = canonical_outlet(name)
+    known = rules().outlets
+    if canonical and norm(canonical) in known:
+        return known[norm(canonical)]
+    return rules().compact_outlets.get(norm(name).replace(" ", ""))
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -192,6 +228,7 @@ def _parse_date_words(text: str) -> str | None:
 
     # One leading \s, not \s+: a run of spaces would be rescanned from each of its positions.
     text = re.sub(r"\s(?:à|a|at)\s+\d{1,2}\s*[h:]\s*\d{0,2}.*$", "", text, flags=re.IGNORECASE).rstrip()
+    text = _without_time(text)
     if not re.search(r"\d{4}", text):  # no year in the text: never guess one
         return None
     parser = _date_parser(DateDataParser, dateparser)
@@ -209,14 +246,110 @@ def _parse_date_words(text: str) -> str | None:
 
 @cache
 def _date_parser(cls: Any, _module: Any) -> Any:
-    return cls(languages=["fr", "en"], settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    # French pages write numeric dates day first ("05/10/2023" is 5 October); month names are read as written.
+    return cls(languages=["fr", "en"],
+               settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False, "DATE_ORDER": "DMY"})
+
+
+_TIME = re.compile(r"\d{1,2} ?[h:] ?\d\d|\b\d{1,2} ?h\b", re.IGNORECASE)
+_ZONE = re.compile(r"\b[A-Z][a-z]{2,12}/[A-Z][A-Za-z_]{2,20}\b")  # "Europe/Paris"
+_CLOCK_WORD = re.compile(r"\d{1,2}(?:er|h\d{0,2})")  # "1er", "14h05", "9h"
+_EDGES = " \t-–—|,;:.à"
+
+
+def _without_time(text: str) -> str:
+    """A date with its time and separators cut: ": 08/02/2024 - 09:15" -> "08/02/2024"."""
+    m = _TIME.search(text)
+    if m and m.start() > 0:
+        text = text[:m.start()]
+    return text.strip(_EDGES)
+
+
+def date_line(text: str, r: Rules) -> str | None:
+    """The date of a line that holds nothing but a date (and a time, a time zone, a place before a comma).
+
+    "Lundi 7 avril 2025, 20:14", "17 juillet 2023 - 18:42", "janv. 12, 2024 11:40 Europe/Paris",
+    "Beyrouth, 9 janvier 2025", "12/03/2024".  Read word by word, no backtracking regex.
+    """
+    if len(text) > 80 or not re.search(r"\d{4}", text):
+        return None
+    text = _ZONE.sub(" ", text)
+    head, comma, rest = text.partition(",")
+    candidates = [text]
+    place = head.split()
+    if comma and 0 < len(place) <= r.date_place_words and all(w[:1].isupper() for w in place) \
+            and not any(norm(w) in r.calendar_words for w in place):
+        candidates = [rest, text]  # "Beyrouth, 9 janvier 2025": the place is not part of the date
+    for cand in candidates:
+        words = norm(cand).split()
+        if not words or len(words) > 12:
+            continue
+        year = any(len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") for w in words)
+        month = any(w in r.calendar_words for w in words) or re.search(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}", cand)
+        if year and month and all(w.isdigit() or w in r.date_words or _CLOCK_WORD.fullmatch(w) for w in words):
+            return _without_time(cand)
+    return None
 
 
 def _is_share(key: str, r: Rules) -> bool:
     if key in r.share:
         return True
     words = key.split()
+    counts = [w for w in words if w.isdigit()]  # "Commentaires (34)", "Réagir (12)"
+    if counts and len(counts) <= 2:
+        words = [w for w in words if not w.isdigit()]
+        if " ".join(words) in r.share:
+            return True
     return 0 < len(words) <= 10 and all(w in r.share_words for w in words) and len(words) >= 2
+
+
+def _starts(key: str, prefixes: tuple[str, ...]) -> bool:
+    return any(key == p or key.startswith(p + " ") for p in prefixes)
+
+
+def _is_prompt(key: str, r: Rules) -> bool:
+    """A newsletter or subscription prompt: "Newsletter Afrique : recevez ...", "Inscrivez-vous ..."."""
+    if len(key) > 200:
+        return False
+    if _starts(key, r.prompt_prefixes):
+        return True
+    head = " ".join(key.split()[:4])
+    return any(f" {w} " in f" {head} " for w in r.prompt_words)
+
+
+def _is_agency_credit(key: str, r: Rules) -> bool:
+    """"Avec agences", "(avec AFP)", "Avec l'AFP et Reuters": a wire credit line."""
+    if len(key) > 60:
+        return False
+    for lead in r.credit_leads:
+        if key.startswith(lead + " "):
+            rest = key[len(lead) + 1:].split()
+            return bool(rest) and all(w in r.credit_words for w in rest)
+    return False
+
+
+def _is_credit_line(text: str, r: Rules) -> bool:
+    """"(Reportage X ; édité par Y)": the parenthesised staff credit that closes a wire story."""
+    if len(text) > 300 or not (text.startswith("(") and text.endswith(")")):
+        return False
+    return _starts(norm(text[1:-1]), r.credit_lines)
+
+
+def copyright_outlet(text: str) -> str | None:
+    """The publisher named by a closing copyright line ("© Le Courrier de Lyon", "© 2024 Agence X. Tous droits réservés")."""
+    if len(text) > 120:
+        return None
+    m = re.match(r"^(?:©|\([cC]\)|[Cc]opyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", text)
+    if not m:
+        return None
+    name = re.split(r"\s[-–|]\s|[.,;]\s|\.$|\s(?:tous droits|all rights)", text[m.end():], maxsplit=1,
+                    flags=re.IGNORECASE)[0].strip()
+    words = name.split()
+    if not words or len(words) > 6 or "/" in name or not name[:1].isupper():
+        return None
+    if any(norm(w) in ("photo", "photos", "archives", "archive", "illustration", "image", "images") for w in words):
+        return None
+    return canonical_outlet(name)
 
 
 def _has_credit(text: str, r: Rules) -> bool:
@@ -246,6 +379,10 @@ def classify(line: Line, r: Rules) -> tuple[str, dict[str, str]] | None:
         return "related", {"prefix_only": "1" if key in r.related else ""}
     if any(key == p or key.startswith(p + " ") for p in r.other):
         return "other", {}
+    if _is_prompt(key, r):
+        return "other", {}
+    if _is_agency_credit(key, r) or _is_credit_line(text, r):
+        return "byline", {}
     for pat in r.published:
         pm = pat.match(text)
         if pm and len(text) <= 120:
@@ -294,6 +431,17 @@ def clean(doc: Document) -> Cleaned:
         if kind == "related" and info.get("prefix_only") and i + 1 < n and _headline(lines[i + 1].text):
             kinds[i + 1] = "related"  # "Lire aussi :" alone on its line, the link below it
 
+    # Lines that are only a date, near the top (the publication date) or at the very end.
+    for i, line in enumerate(lines):
+        if i in kinds or not (i < 10 or i >= n - 3):
+            continue
+        day = date_line(line.text, r)
+        if day is not None:
+            kinds[i] = "byline"
+            if i < 10 and not found_published:
+                found_published = iso_date(day)
+    copyright_name = next((name for line in reversed(lines[-3:]) if (name := copyright_outlet(line.text))), None)
+
     # Bylines near the top or bottom; author bios near the end.
     for i, line in enumerate(lines):
         if i in kinds or len(line.text) > MAX_BOILERPLATE_LINE:
@@ -305,6 +453,9 @@ def clean(doc: Document) -> Cleaned:
             kinds[i] = "author-bio"
 
     title_index = _site_headers(lines, kinds)
+    header_outlet = next((o for i in range(title_index) if kinds.get(i) == "header"
+                          and (o := known_outlet(lines[i].text))), None)
+    _rubrics(lines, kinds, title_index)
 
     # Lines in another language than the article (an English caption in French text).
     language = meta.get("language")
@@ -321,7 +472,7 @@ def clean(doc: Document) -> Cleaned:
 
     title, title_span = _title(lines, kinds, title_index, meta.get("title"))
     if not outlet:
-        outlet = found_outlet or _dateline_outlet(lines, kinds, title_index)
+        outlet = found_outlet or header_outlet or copyright_name or _dateline_outlet(lines, kinds, title_index)
     published = published or iso_date(found_published)
 
     masked = _mask(text, removed)
@@ -344,6 +495,22 @@ def _site_headers(lines: list[Line], kinds: dict[int, str]) -> int:
             continue
         return i
     return len(lines)
+
+
+def _rubrics(lines: list[Line], kinds: dict[int, str], title_index: int) -> None:
+    """Section labels between the title and the first paragraph ("Actualité internationale" under the date).
+
+    A short line of at most three words, without sentence punctuation or digits,
+    next to another removed line of the page head, is a label of the page, not text.
+    """
+    for i in range(title_index + 1, min(len(lines), title_index + 7)):
+        text = lines[i].text
+        if i in kinds:
+            continue
+        if len(text) > 40 or len(text.split()) > 3 or re.search(r"[.!?:;»\"\d]", text):
+            return  # the first line of text: the page head is over
+        if kinds.get(i - 1) in ("byline", "header", "caption") or kinds.get(i + 1) in ("byline", "header", "caption"):
+            kinds[i] = "header"
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -378,10 +545,9 @@ def _title(lines: list[Line], kinds: dict[int, str], index: int,
 
 
 def _dateline_outlet(lines: list[Line], kinds: dict[int, str], title_index: int) -> str | None:
-    """A wire dateline opening the first paragraph: "BEYROUTH (Reuters) - ..."."""
-    for i in range(title_index + 1, min(len(lines), title_index + 3)):
-        if i in kinds:
-            continue
+    """A wire dateline opening the first paragraph: "BEYROUTH (Reuters) - ...", after any removed head lines."""
+    text_lines = [i for i in range(title_index + 1, min(len(lines), title_index + 12)) if i not in kinds][:2]
+    for i in text_lines:
         m = re.match(r"^[A-ZÀ-Ý][\w\-'’ ,]{1,50}?\s*\(([^()]{2,40})\)\s*[-–—]", lines[i].text)
         if m:
             name = canonical_outlet(m.group(1))
