@@ -66,11 +66,16 @@ rm -f "$errfile"
 # 1. A server we were given.
 if [ -n "${SELON_TEST_POSTGRESQL:-}" ]; then
     bin=$(find_bin) || true
-    if answers "$SELON_TEST_POSTGRESQL"; then
-        printf '%s\n' "$SELON_TEST_POSTGRESQL" >"$urlfile"
+    given=$(printf '%s' "$SELON_TEST_POSTGRESQL" | sed 's#^postgresql+psycopg://#postgresql://#')
+    if ! psql_bin >/dev/null 2>&1; then
+        say "no psql to check \$SELON_TEST_POSTGRESQL; the tests will try it themselves"
         exit 0
     fi
-    fail "\$SELON_TEST_POSTGRESQL is set but no server answers there (or psql is missing)"
+    if answers "$given"; then
+        printf '%s\n' "$given" >"$urlfile"
+        exit 0
+    fi
+    fail "\$SELON_TEST_POSTGRESQL is set but no server answers there"
 fi
 
 # 2. Ours, already running.
