@@ -429,9 +429,11 @@ class QuoteFinder:
         """A quotation with no attribution of its own: the speaker quoted just before, or the person the
         sentence before it is about ("Il reste optimiste. « … »")."""
         before = open_tok.i
+        doc = ctx.doc
         last = sp.last_said(before)
         subj: tuple[int, str] | None = None
-        n = ctx.sent_of[open_tok.i] - (0 if _opens_sentence(ctx, open_tok) else -1) - 1
+        first = doc[open_tok.i + 1] if open_tok.i + 1 < len(doc) else open_tok  # the mark may end the sentence before
+        n = ctx.sent_of[first.i] - 1 if _opens_sentence(ctx, open_tok) else ctx.sent_of[open_tok.i]
         while n >= 0 and all(sp.in_quote[t.i] or t.is_punct or t.is_space for t in ctx.sents[n]):
             n -= 1  # sentences inside quotations are not the narrative
         if n >= 0 and sp.distance(before, ctx.sents[n].start) <= 1:
@@ -458,8 +460,9 @@ class QuoteFinder:
         if clitic is not None and (clitic.text[:1] == "-" or not subs):
             return clitic  # "a-t-il ajouté", "a-t-elle affirmé", "explique-t-il"
         inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS
-                         and ctx.case_of(c) is None and c.pos_ in ("NOUN", "PROPN", "PRON")
-                         and not sp.in_quote[c.i]), None) if after else None
+                         and ctx.case_of(c) is None and not sp.in_quote[c.i] and (
+                             c.pos_ in ("NOUN", "PROPN", "PRON") or ctx.keys[c.i][1] in ("dernier", "dernière"))),
+                        None) if after else None
         if inverted is not None and (not subs or _incise_shaped(ctx, verb)):
             return inverted  # "», a déclaré le chef de l'État"; ", a annoncé le porte-parole" closing a sentence
         if len(subs) > 1:  # two subjects (a parse error): the one that names a person

@@ -172,6 +172,9 @@ class Speakers:
                 ents = [e for e in ctx.resolve_pronoun(head) if ctx.etype(e) in ACTORS]
                 return first_person(ctx, ents)
             return None
+        if k[1] in ("dernier", "dernière") and any(ctx.keys[c.i][1] in ("ce", "cette") for c in head.children):
+            people = self.recent_people(head.i)  # "a assuré ce dernier": the person named last
+            return people[0] if people else None
         e = ctx.entity_of(head)
         named = self.named_person(head)
         if named and (e is None or ctx.etype(e) != "PERSON" or self._titled(head)):
@@ -234,12 +237,18 @@ class Speakers:
         doc = ctx.doc
         words = sorted(np_tokens(head, limit=25))
         title = self.is_title(head)
+        # the name hangs on the head or on an apposition of it, not inside a genitive ("la directrice de
+        # l'école Jules-Ferry, Anne Roux": Anne Roux, not Jules Ferry)
+        holders = {head.i} | {c.i for c in head.children if c.dep_ in ("appos", "flat:name", "flat")}
         for i in words:
             if i == head.i or self.in_quote[i]:
                 continue
-            e = ctx.entity_of(doc[i])
-            if e is not None and ctx.etype(e) == "PERSON":
-                return e
+            m = ctx.mention_at(doc[i])
+            if m is None or ctx.etype(m._.entity_id) != "PERSON":
+                continue
+            if m.root.head.i in holders and ctx.case_of(m.root) is None or m.root.i in holders or \
+                    m.root.dep_ == "appos" and m.start > 0 and doc[m.start - 1].text == ",":
+                return m._.entity_id  # ", Hélène Vauquelin" set off by a comma names the whole phrase
         if title:  # "le ministre de la Coopération, Anders Holmgaard": a name in apposition to a title is
             for i in words:  # the holder's, whatever type the entities gave it
                 sp = ctx.mention_at(doc[i])
@@ -266,8 +275,8 @@ class Speakers:
         k = i
         while k < len(doc) and k < i + 6 and (doc[k].text[:1].isupper() or doc[k].text in NAME_PARTICLES):
             k += 1
-        if k == i or k >= len(doc) or doc[k].text not in (",", ")") and not doc[k].is_space:
-            return None
+        if k == i or k < len(doc) and not (doc[k].is_punct or doc[k].is_space or doc[k].pos_ == "ADP"):
+            return None  # the name must end there: "…, Sébastien Lecornu." / ", Kaja Kallas, lors de"
         found = [ctx.entity_of(doc[n]) for n in range(i, k)]
         persons = [e for e in found if e and ctx.etype(e) == "PERSON"]
         if persons:
