@@ -2,12 +2,27 @@
 
 Quotations are « … », “ … ” and " … " (a French quotation running over
 several paragraphs reopens each with «), and reported speech introduced by a
-verb of saying and a colon ("X a déclaré : …").  The speaker is the subject
-of the verb of saying in the incise after the quotation ("», a déclaré le
-ministre", "», a-t-il ajouté") or before it ("X a déclaré : « … »", "Selon
-X, « … »"); "il"/"elle" and speaker-less follow-up quotations go back to the
-last named speaker.  A one- or two-word quoted term with no verb of saying
-is a scare quote, not a quotation.
+verb of saying and a colon ("X a déclaré : …").  Who speaks is read, in this
+order, from:
+
+- the incise right after the closing mark ("», a déclaré le ministre",
+  "», a-t-il ajouté", "» affirme X", "», s'est félicitée X", "», selon X");
+- the verb of saying the quotation depends on in the parse, in its sentence
+  ("X a estimé que …, « … »", "X a qualifié l'attaque d'« acte barbare »",
+  "…, invoquant « … »", a coordinated "et a averti que « … »");
+- an incise closing the sentence ("…, accusée de « … », a annoncé X");
+- a source phrase ("Selon X,", "Selon lui,", "Pour X,", "selon un
+  communiqué de X"), a verb of saying or a name before a colon, the colon
+  closing the paragraph before;
+- for a quotation with none of these, the speaker quoted just before or the
+  person the sentence before is about.
+
+Subjects are turned into entities by :mod:`selon.events.speakers` (pronouns,
+titles standing for a named person, appositions, spokespeople, relayed words).
+A short quoted phrase is a quotation when a speaker is found for it ("a jugé
+« insuffisante » la réforme"); with no one saying it, it is a quoted term ("la
+« guerre des prix »"), and a capitalised name after "dans", "le quotidien",
+"l'opération" is a title.  Cue words live in ``data/quotes_fr.yaml``.
 """
 
 from __future__ import annotations
