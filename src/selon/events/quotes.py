@@ -217,17 +217,17 @@ class QuoteFinder:
             verb = self._incise_verb(ctx, close_tok)
             if verb is not None:
                 return self._by_verb(sp, verb, after=True, before=before, how="incise")
-            selon = self._selon_after(ctx, sp, close_tok)
-            if selon is not None:
-                return _Attribution(selon, "local")
+        selon = self._selon_after(ctx, sp, close_tok) if close_tok is not None and not colon else None
         if not colon:
             verbs = self._governing_verbs(ctx, sp, open_tok, close_tok)
             first: _Attribution | None = None
             for verb in verbs:
                 att = self._by_verb(sp, verb, after=verb.i > open_tok.i, before=before, how="local")
                 if att.speaker is not None:
-                    return att
+                    return att  # "X a affirmé que … « … », selon l'agence Y": X speaks, Y relays
                 first = first or att
+            if selon is not None:
+                return _Attribution(selon, "local")  # "« … », selon X"
             if close_tok is not None:
                 verb = self._trailing_incise(ctx, close_tok)
                 if verb is not None:
@@ -352,7 +352,8 @@ class QuoteFinder:
     def _selon_after(self, ctx: DocContext, sp: Speakers, close_tok: Token) -> str | None:
         doc = ctx.doc
         i = close_tok.i + 1
-        while i < len(doc) and doc[i].pos_ in ("PUNCT", "SPACE") and doc[i].text not in (".", "«"):
+        while i < len(doc) and doc[i].pos_ in ("PUNCT", "SPACE") and doc[i].text not in (".", "«") \
+                and "\n" not in doc[i].text:
             i += 1
         if i < len(doc) and ctx.keys[i][1] in ("selon", "d'après"):
             return self._source_np(ctx, sp, i + 1, min(len(doc), i + 8), close_tok.i)
