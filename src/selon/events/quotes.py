@@ -2,12 +2,27 @@
 
 Quotations are « … », “ … ” and " … " (a French quotation running over
 several paragraphs reopens each with «), and reported speech introduced by a
-verb of saying and a colon ("X a déclaré : …").  The speaker is the subject
-of the verb of saying in the incise after the quotation ("», a déclaré le
-ministre", "», a-t-il ajouté") or before it ("X a déclaré : « … »", "Selon
-X, « … »"); "il"/"elle" and speaker-less follow-up quotations go back to the
-last named speaker.  A one- or two-word quoted term with no verb of saying
-is a scare quote, not a quotation.
+verb of saying and a colon ("X a déclaré : …").  Who speaks is read, in this
+order, from:
+
+- the incise right after the closing mark ("», a déclaré le ministre",
+  "», a-t-il ajouté", "» affirme X", "», s'est félicitée X", "», selon X");
+- the verb of saying the quotation depends on in the parse, in its sentence
+  ("X a estimé que …, « … »", "X a qualifié l'attaque d'« acte barbare »",
+  "…, invoquant « … »", a coordinated "et a averti que « … »");
+- an incise closing the sentence ("…, accusée de « … », a annoncé X");
+- a source phrase ("Selon X,", "Selon lui,", "Pour X,", "selon un
+  communiqué de X"), a verb of saying or a name before a colon, the colon
+  closing the paragraph before;
+- for a quotation with none of these, the speaker quoted just before or the
+  person the sentence before is about.
+
+Subjects are turned into entities by :mod:`selon.events.speakers` (pronouns,
+titles standing for a named person, appositions, spokespeople, relayed words).
+A short quoted phrase is a quotation when a speaker is found for it ("a jugé
+« insuffisante » la réforme"); with no one saying it, it is a quoted term ("la
+« guerre des prix »"), and a capitalised name after "dans", "le quotidien",
+"l'opération" is a title.  Cue words live in ``data/quotes_fr.yaml``.
 """
 
 from __future__ import annotations
@@ -202,17 +217,17 @@ class QuoteFinder:
             verb = self._incise_verb(ctx, close_tok)
             if verb is not None:
                 return self._by_verb(sp, verb, after=True, before=before, how="incise")
-            selon = self._selon_after(ctx, sp, close_tok)
-            if selon is not None:
-                return _Attribution(selon, "local")
+        selon = self._selon_after(ctx, sp, close_tok) if close_tok is not None and not colon else None
         if not colon:
             verbs = self._governing_verbs(ctx, sp, open_tok, close_tok)
             first: _Attribution | None = None
             for verb in verbs:
                 att = self._by_verb(sp, verb, after=verb.i > open_tok.i, before=before, how="local")
                 if att.speaker is not None:
-                    return att
+                    return att  # "X a affirmé que … « … », selon l'agence Y": X speaks, Y relays
                 first = first or att
+            if selon is not None:
+                return _Attribution(selon, "local")  # "« … », selon X"
             if close_tok is not None:
                 verb = self._trailing_incise(ctx, close_tok)
                 if verb is not None:
@@ -337,7 +352,8 @@ class QuoteFinder:
     def _selon_after(self, ctx: DocContext, sp: Speakers, close_tok: Token) -> str | None:
         doc = ctx.doc
         i = close_tok.i + 1
-        while i < len(doc) and doc[i].pos_ in ("PUNCT", "SPACE") and doc[i].text not in (".", "«"):
+        while i < len(doc) and doc[i].pos_ in ("PUNCT", "SPACE") and doc[i].text not in (".", "«") \
+                and "\n" not in doc[i].text:
             i += 1
         if i < len(doc) and ctx.keys[i][1] in ("selon", "d'après"):
             return self._source_np(ctx, sp, i + 1, min(len(doc), i + 8), close_tok.i)
@@ -429,9 +445,11 @@ class QuoteFinder:
         """A quotation with no attribution of its own: the speaker quoted just before, or the person the
         sentence before it is about ("Il reste optimiste. « … »")."""
         before = open_tok.i
+        doc = ctx.doc
         last = sp.last_said(before)
         subj: tuple[int, str] | None = None
-        n = ctx.sent_of[open_tok.i] - (0 if _opens_sentence(ctx, open_tok) else -1) - 1
+        first = doc[open_tok.i + 1] if open_tok.i + 1 < len(doc) else open_tok  # the mark may end the sentence before
+        n = ctx.sent_of[first.i] - 1 if _opens_sentence(ctx, open_tok) else ctx.sent_of[open_tok.i]
         while n >= 0 and all(sp.in_quote[t.i] or t.is_punct or t.is_space for t in ctx.sents[n]):
             n -= 1  # sentences inside quotations are not the narrative
         if n >= 0 and sp.distance(before, ctx.sents[n].start) <= 1:
@@ -458,8 +476,9 @@ class QuoteFinder:
         if clitic is not None and (clitic.text[:1] == "-" or not subs):
             return clitic  # "a-t-il ajouté", "a-t-elle affirmé", "explique-t-il"
         inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS
-                         and ctx.case_of(c) is None and c.pos_ in ("NOUN", "PROPN", "PRON")
-                         and not sp.in_quote[c.i]), None) if after else None
+                         and ctx.case_of(c) is None and not sp.in_quote[c.i] and (
+                             c.pos_ in ("NOUN", "PROPN", "PRON") or ctx.keys[c.i][1] in ("dernier", "dernière"))),
+                        None) if after else None
         if inverted is not None and (not subs or _incise_shaped(ctx, verb)):
             return inverted  # "», a déclaré le chef de l'État"; ", a annoncé le porte-parole" closing a sentence
         if len(subs) > 1:  # two subjects (a parse error): the one that names a person

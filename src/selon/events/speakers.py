@@ -51,6 +51,7 @@ class Cues:
     org_nouns: frozenset[str]
     body_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    generic_titles: frozenset[str]
     speech_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     title_markers: frozenset[str]
@@ -67,6 +68,7 @@ def cues() -> Cues:
     return Cues(verbs=_keys(data.get("quote_verbs")), titles=_keys(data.get("person_titles")), synonyms=synonyms,
                 spokespeople=_keys(data.get("spokesperson_titles")), org_nouns=_keys(data.get("organisation_nouns")),
                 body_nouns=_keys(data.get("body_nouns")), document_nouns=_keys(data.get("document_nouns")),
+                generic_titles=_keys(data.get("generic_titles")),
                 speech_nouns=_keys(data.get("speech_nouns")), relay_verbs=_keys(data.get("relay_verbs")),
                 title_markers=_keys(data.get("title_markers")))
 
@@ -108,6 +110,7 @@ class Speakers:
         self.said: list[Said] = []
         self._people: list[tuple[int, str]] | None = None  # (token index, PERSON entity) of mentions, in order
         self._subject_pos: list[int] | None = None
+        self._genders: dict[str, set[str]] = {}
 
     # --- distances -----------------------------------------------------------------------------------------
     def distance(self, i: int, j: int) -> int:
@@ -123,8 +126,17 @@ class Speakers:
                 sp = self.ctx.mention_at(t)
                 if sp is not None and sp.start == t.i and self.ctx.etype(sp._.entity_id) == "PERSON":
                     seen.append((t.i, sp._.entity_id))
+                    g = gender_of(t) if t.pos_ == "PROPN" and len(sp) > 1 else None  # a first name's gender
+                    if g:
+                        self._genders.setdefault(sp._.entity_id, set()).add(g)
             self._people = seen
         return self._people
+
+    def person_gender(self, person: str) -> str | None:
+        """The gender the first names of a person's mentions agree on, if any."""
+        self.person_mentions()
+        gs = self._genders.get(person, set())
+        return next(iter(gs)) if len(gs) == 1 else None
 
     def recent_people(self, before: int) -> list[str]:
         """PERSON entities named outside quotations before a token, most recent first (the last
@@ -167,11 +179,14 @@ class Speakers:
         k = ctx.keys[head.i]
         if head.pos_ == "PRON":
             if k[1] in SINGULAR_PRONOUNS or k[1] in PLURAL_PRONOUNS or k[1] in ("lui", "eux"):
-                return self.pronoun_speaker(head, before)
+                return self.pronoun_speaker(head, min(before, head.i))  # "Il a ajouté que Tokyo « … »"
             if k[1] in RELATIVE:
                 ents = [e for e in ctx.resolve_pronoun(head) if ctx.etype(e) in ACTORS]
                 return first_person(ctx, ents)
             return None
+        if k[1] in ("dernier", "dernière") and any(ctx.keys[c.i][1] in ("ce", "cette") for c in head.children):
+            people = self.recent_people(head.i)  # "a assuré ce dernier": the person named last
+            return people[0] if people else None
         e = ctx.entity_of(head)
         named = self.named_person(head)
         if named and (e is None or ctx.etype(e) != "PERSON" or self._titled(head)):
@@ -234,12 +249,18 @@ class Speakers:
         doc = ctx.doc
         words = sorted(np_tokens(head, limit=25))
         title = self.is_title(head)
+        # the name hangs on the head or on an apposition of it, not inside a genitive ("la directrice de
+        # l'école Jules-Ferry, Anne Roux": Anne Roux, not Jules Ferry)
+        holders = {head.i} | {c.i for c in head.children if c.dep_ in ("appos", "flat:name", "flat")}
         for i in words:
             if i == head.i or self.in_quote[i]:
                 continue
-            e = ctx.entity_of(doc[i])
-            if e is not None and ctx.etype(e) == "PERSON":
-                return e
+            m = ctx.mention_at(doc[i])
+            if m is None or ctx.etype(m._.entity_id) != "PERSON":
+                continue
+            if m.root.head.i in holders and ctx.case_of(m.root) is None or m.root.i in holders or \
+                    m.root.dep_ == "appos" and m.start > 0 and doc[m.start - 1].text == ",":
+                return m._.entity_id  # ", Hélène Vauquelin" set off by a comma names the whole phrase
         if title:  # "le ministre de la Coopération, Anders Holmgaard": a name in apposition to a title is
             for i in words:  # the holder's, whatever type the entities gave it
                 sp = ctx.mention_at(doc[i])
@@ -266,8 +287,8 @@ class Speakers:
         k = i
         while k < len(doc) and k < i + 6 and (doc[k].text[:1].isupper() or doc[k].text in NAME_PARTICLES):
             k += 1
-        if k == i or k >= len(doc) or doc[k].text not in (",", ")") and not doc[k].is_space:
-            return None
+        if k == i or k < len(doc) and not (doc[k].is_punct or doc[k].is_space or doc[k].pos_ == "ADP"):
+            return None  # the name must end there: "…, Sébastien Lecornu." / ", Kaja Kallas, lors de"
         found = [ctx.entity_of(doc[n]) for n in range(i, k)]
         persons = [e for e in found if e and ctx.etype(e) == "PERSON"]
         if persons:
@@ -321,15 +342,37 @@ class Speakers:
         if det in INDEFINITE:
             return None  # "un diplomate": someone not named
         last = self.last_said(before)
-        if last is not None and ctx.etype(last.entity) == "PERSON" and not self._other_genitive(head, last.entity):
+        if last is not None and ctx.etype(last.entity) == "PERSON" and not self._other_genitive(head, last.entity) \
+                and self._may_hold(head, last.entity, last.gender):
             return last.entity  # "a ajouté le ministre": the speaker just quoted
         people = self.recent_people(before)
         if people and not self._has_genitive(head):
-            recent = next((p for p in people if self._mentioned_within(p, before, PRONOUN_SENTENCES)), None)
+            recent = next((p for p in people if self._mentioned_within(p, before, PRONOUN_SENTENCES)
+                           and self._may_hold(head, p, None)), None)
             if recent:
                 return recent
         org = self.genitive_org(head)
         return org
+
+    def _may_hold(self, head: Token, person: str, gender: str | None) -> bool:
+        """Whether a title can be this person's: "le préfet" is not the deputy quoted before (her known
+        roles say another office, her pronoun another gender); a generic title ("le responsable",
+        "l'élu") fits anyone."""
+        g = gender_of(head)
+        gender = gender or self.person_gender(person)
+        if g and gender and g != gender:
+            return False
+        ent = self.ctx.entities.get(person)
+        k = self.ctx.keys[head.i]
+        if ent is None or not ent.roles or k[0] in self.cues.generic_titles or k[1] in self.cues.generic_titles:
+            return True
+        words = {norm(head.text), norm(head.lemma_)}
+        for title, roles in self.cues.synonyms:
+            if title in words:
+                words.update(roles)
+        stems = {w[:5] for w in words if len(w) >= 5}  # "directrice" / "directeur", "députée" / "député"
+        held = " ".join(norm(r) for r in ent.roles)
+        return any(f" {w} " in f" {held} " for w in words) or any(x[:5] in stems for x in held.split())
 
     def role_holder(self, head: Token, before: int) -> str | None:
         """The person, among those named before, whose known role is this title."""
@@ -456,6 +499,8 @@ class Speakers:
         for _i, ents, g, pl in cands:
             if pl != plural:
                 continue
+            if g is None and len(ents) == 1 and ctx.etype(ents[0]) == "PERSON":
+                g = self.person_gender(ents[0])
             if gender and g and g != gender and not plural:
                 continue
             actors = [e for e in ents if ctx.etype(e) in ACTORS]
