@@ -133,3 +133,11 @@ def test_directory_walk_names_what_is_not_a_file(tmp_path: Path):
     got = docs([tmp_path])
     assert isinstance(got[0], Document)
     assert isinstance(got[1], InputError) and "not a regular file" in got[1].reason
+
+
+def test_a_string_with_lone_surrogates_becomes_a_document_with_the_same_offsets():
+    from selon.ingest import Document
+
+    doc = Document.from_text("Le Hamas \ud800a nié.", path="api")
+    assert doc.text == "Le Hamas \ufffda nié." and len(doc.text) == len("Le Hamas \ud800a nié.")
+    assert doc.warnings and "surrogate" in doc.warnings[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 
@@ -27,8 +28,11 @@ class Document:
     @classmethod
     def from_text(cls, text: str, path: str = "-", **kw: object) -> Document:
         """Build a document from an in-memory string (tests, API, scripts)."""
+        text, warnings = replace_surrogates(text)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return cls(path=path, id=str(kw.pop("id", sha)), text=text, sha256=sha, **kw)  # type: ignore[arg-type]
+        doc = cls(path=path, id=str(kw.pop("id", sha)), text=text, sha256=sha, **kw)  # type: ignore[arg-type]
+        doc.warnings.extend(warnings)
+        return doc
 
 
 @dataclass
@@ -46,3 +50,14 @@ class InputError:
 
 class DecodeError(ValueError):
     """Bytes that are not readable text (binary, PDF, unknown encoding)."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, list[str]]:
+    """JSON and Python strings may hold lone UTF-16 surrogates ("\\ud800") that no UTF-8 writer or
+    database accepts.  Each becomes U+FFFD, one character for one, so offsets are unchanged."""
+    fixed, n = _SURROGATE.subn("\ufffd", text)
+    return fixed, ([f"{n} lone surrogate escape(s) replaced with U+FFFD"] if n else [])
+

@@ -8,12 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Iterator
 from typing import IO, Any, TypeAlias
 
 from selon.ingest.decode import decode_bytes
-from selon.ingest.document import DecodeError, Document, InputError
+from selon.ingest.document import DecodeError, Document, InputError, replace_surrogates
 from selon.ingest.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -142,32 +141,20 @@ def _jsonl_item(path: str, lineno: int, raw: bytes) -> Item:
             return InputError(path, "'text' is empty", lineno)
         if "\x00" in text:
             return InputError(path, "'text' contains NUL characters", lineno)
-        text, warnings = _replace_surrogates(text)
+        text, warnings = replace_surrogates(text)
         return Document(path=path, id=doc_id, text=text, sha256=sha, format="jsonl", meta=meta,
                         warnings=warnings, line=lineno)
     try:
-        doc = _html_document(path, doc_id, _replace_surrogates(str(html))[0], meta)
+        doc = _html_document(path, doc_id, replace_surrogates(str(html))[0], meta)
     except DecodeError as exc:
         return InputError(path, str(exc), lineno)
     doc.sha256, doc.line = sha, lineno
     return doc
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _replace_surrogates(text: str) -> tuple[str, list[str]]:
-    """JSON may escape lone UTF-16 surrogates ("\\ud800") that no UTF-8 writer or database accepts.
-
-    Each becomes U+FFFD, one character for one, so offsets are unchanged.
-    """
-    fixed, n = _SURROGATE.subn("\ufffd", text)
-    return fixed, ([f"{n} lone surrogate escape(s) replaced with U+FFFD"] if n else [])
-
-
 def _scrub(value: str) -> str:
     """Metadata and ids: no lone surrogates, no NUL (PostgreSQL refuses it in text)."""
-    return _replace_surrogates(value)[0].replace("\x00", "")
+    return replace_surrogates(value)[0].replace("\x00", "")
 
 
 def finish(doc: Document) -> Document:
