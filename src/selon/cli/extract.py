@@ -76,11 +76,16 @@ def results(paths: list[str], max_bytes: int, strict: bool, kb: str | None, work
             warn(str(exc))
             raise typer.Exit(2) from exc
     stream = _start(lambda: extraction_stream(docs, workers=workers, scheduler=scheduler, kb=kb))
-    for item in _report(stream, tally, strict):
-        assert isinstance(item, Extracted)
-        for w in item.document.warnings:
-            warn(f"{item.document.path}: {w}")
-        yield item
+    try:
+        for item in _report(stream, tally, strict):
+            assert isinstance(item, Extracted)
+            for w in item.document.warnings:
+                warn(f"{item.document.path}: {w}")
+            yield item
+    finally:  # stopped early (--strict, a store error): workers and clusters stop now, not at exit
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
 
 
 def _start(begin: Callable[[], Iterator[Result]]) -> Iterator[Result]:

@@ -14,6 +14,7 @@ version) and the spaCy model installed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hashlib
 import logging
@@ -174,6 +175,9 @@ def dask_extract(items: Iterable[Item], scheduler: str, workers: int = 1, kb: st
     try:
         client.register_plugin(plugin, name=plugin.name)
     except BaseException:
+        # Not left registered: the next run (a model installed meanwhile) loads it afresh.
+        with contextlib.suppress(Exception):
+            client.unregister_worker_plugin(plugin.name)
         _close(client, cluster)
         raise
     width = window or 2 * max(1, sum(client.nthreads().values()))
