@@ -127,3 +127,13 @@ def test_expulsion_genitive_is_the_expelled(article):
 def test_food_distribution_is_aid(article):
     rec = article("Le Programme alimentaire mondial a repris ses distributions alimentaires à Goma.")
     assert find_events(rec, "AID"), describe(rec)
+
+
+def test_crowd_protest_with_a_place_is_kept(article):
+    rec = article("Des milliers de personnes ont manifesté dimanche à Toulouse contre la réforme des retraites.")
+    assert find_events(rec, "PROTEST"), describe(rec)
+
+
+def test_anonymous_arrests_with_a_source_are_kept(article):
+    rec = article("Selon l'agence Reuters, 57 personnes ont été interpellées en marge du cortège à Bordeaux.")
+    assert find_events(rec, "COERCE"), describe(rec)

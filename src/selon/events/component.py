@@ -44,6 +44,7 @@ EMBED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "nmod", "acl"
 INHERENT = {"THREATEN": "threatened", "REQUEST": "called-for", "AGREE": "planned"}
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+ANONYMOUS_OK = frozenset({"PROTEST", "COERCE"})  # events of crowds and police, often with no one named
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 ISO_DATE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2})$")
@@ -322,7 +323,10 @@ class EventFinder:
     def _keep(self, m: Mention) -> bool:
         """An event needs someone in it; an unreal or denied one needs someone doing it."""
         if not m.actors and not m.recipients:
-            return False
+            # "des milliers de personnes ont manifesté à X", "214 personnes ont été interpellées, selon Y":
+            # a street event with unnamed people, kept when it happened somewhere named or someone vouches
+            return m.type in ANONYMOUS_OK and m.modality in ("asserted", "reported") and \
+                (m.args.location is not None or bool(m.sources)) and not m.trig.nominal
         if m.modality in IRREALIS | {"denied"} and not m.actors:
             return False
         return True
