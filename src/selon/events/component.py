@@ -191,6 +191,10 @@ class EventFinder:
                 if not g.recipients:
                     g.args.recipients = [a for a in m.actors if a not in g.actors] + \
                         [r for r in m.recipients if r not in g.actors]
+                if not g.recipients and m.trig.nominal and g.type == "REQUEST":
+                    # "a demandé une réunion d'urgence du Conseil de sécurité": the body asked to meet
+                    g.args.recipients = [e for e in ctx.np_entities(m.trig.head, "recipient")
+                                         if e not in g.actors and ctx.etype(e) in ("ORG", "PERSON", "GPE")]
                 if g.mode is None:
                     g.mode = self._mode_from(g.type, m)
                 m.dropped = True

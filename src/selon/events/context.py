@@ -459,7 +459,7 @@ class DocContext:
         on an adjective ("un drone armé turc") or on a bare complement ("un avion de combat américain")."""
         near: list[Token] = []
         for c in h.children:
-            if c.dep_ == "amod":
+            if c.dep_ == "amod" or (c.dep_ == "acl" and c.pos_ == "ADJ"):  # "le gouvernement brescan" (acl)
                 state = self.demonym(c)
                 if state:
                     return state
