@@ -137,3 +137,14 @@ def test_crowd_protest_with_a_place_is_kept(article):
 def test_anonymous_arrests_with_a_source_are_kept(article):
     rec = article("Selon l'agence Reuters, 57 personnes ont été interpellées en marge du cortège à Bordeaux.")
     assert find_events(rec, "COERCE"), describe(rec)
+
+
+def test_unnamed_event_in_a_quotation_is_not_kept(article):
+    rec = article("« C'est ce rassemblement qu'il faut interdire », a déclaré la maire de Nantes, Johanna Rolland.")
+    assert not [e for e in rec.events if not e.actors and not e.recipients], describe(rec)
+
+
+def test_summoning_an_envoy_names_his_state_as_recipient(article):
+    rec = article("Le ministre serbe Ivica Dačić a annoncé la convocation de l'ambassadeur de Croatie à Belgrade.")
+    ev = one_event(rec, "ACCUSE", recipient="Croatie")
+    assert "Croatie" not in " ".join(names(rec, ev.actors)), describe(rec)

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from selon.events.arguments import Args, extract_args
+from selon.events.arguments import Args, extract_args, is_passive
 from selon.events.attribution import (
     IRREALIS,
     VERBAL_TYPES,
@@ -138,7 +138,7 @@ class EventFinder:
             if not m.dropped:
                 self._modality(ctx, m, attribution, report_heads)
         live = [m for m in mentions if not m.dropped]
-        events = [m for m in self._fold(ctx, live) if self._keep(m)]
+        events = [m for m in self._fold(ctx, live) if self._keep(ctx, m)]
         self._deny_targets(ctx, events, doc._.quotes or [])
         return self._records(ctx, events)
 
@@ -324,13 +324,14 @@ class EventFinder:
             m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
             m.type, m.modality = "THREATEN", "threatened"
 
-    def _keep(self, m: Mention) -> bool:
+    def _keep(self, ctx: DocContext, m: Mention) -> bool:
         """An event needs someone in it; an unreal or denied one needs someone doing it."""
         if not m.actors and not m.recipients:
             # "des milliers de personnes ont manifesté à X", "214 personnes ont été interpellées, selon Y":
             # a street event with unnamed people, kept when it happened somewhere named or someone vouches
-            return m.type in ANONYMOUS_OK and m.modality in ("asserted", "reported") and \
-                (m.args.location is not None or bool(m.sources)) and not m.trig.nominal
+            return m.type in ANONYMOUS_OK and m.modality in ("asserted", "reported") and not m.trig.nominal \
+                and ctx.in_quote(m.trig.head) is None \
+                and (m.args.location is not None or bool(m.sources) and is_passive(m.trig.head))
         if m.modality in IRREALIS | {"denied"} and not m.actors:
             return False
         return True
