@@ -212,3 +212,8 @@ def test_request_for_a_meeting_of_a_body(article):
 def test_dative_clitic_points_to_the_subject_just_named(article):
     rec = article("Le président déchu Omar Kallé est arrivé à Rabat, où le Maroc lui a accordé l'asile.")
     one_event(rec, "AID", "Maroc", "Kallé")
+
+
+def test_complement_hung_on_a_coordinated_adjective(article):
+    rec = article("Le ministre Karim Saïdi a salué la réponse rapide et efficace de la Croix-Rouge aux inondations.")
+    one_event(rec, "SUPPORT", "Saïdi", "Croix-Rouge")

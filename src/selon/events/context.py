@@ -441,8 +441,9 @@ class DocContext:
         while stack and seen < MAX_SUBTREE:
             t = stack.pop()
             seen += 1
-            if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj" or t.i in self._triggers or (not clauses and t.dep_ == "acl"):
-                continue
+            if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ != "ADJ") or t.i in self._triggers or \
+                    (not clauses and t.dep_ == "acl"):
+                continue  # a coordinated adjective may carry the complement: "la réponse unique et réussie de X"
             case = self.case_of(t)
             if case is not None and case not in ("de", "de le", "des", "par"):
                 continue  # "quatre otages à Rafah": a place or circumstance, not whose they are
