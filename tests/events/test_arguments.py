@@ -217,3 +217,9 @@ def test_dative_clitic_points_to_the_subject_just_named(article):
 def test_complement_hung_on_a_coordinated_adjective(article):
     rec = article("Le ministre Karim Saïdi a salué la réponse rapide et efficace de la Croix-Rouge aux inondations.")
     one_event(rec, "SUPPORT", "Saïdi", "Croix-Rouge")
+
+
+def test_feminine_and_local_roles(article):
+    rec = article("La préfète du Gard, Marie Lenoir, a reçu lundi les élus de Nîmes. "
+                  "La préfète a ensuite interdit la manifestation prévue samedi.")
+    one_event(rec, "COERCE", "Lenoir")
