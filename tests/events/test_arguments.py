@@ -196,3 +196,30 @@ def test_pronoun_in_reported_clause_is_the_speaker(article):
     for ev in find_events(rec, "AGREE") + find_events(rec, "COOPERATE"):
         assert "Sall" in " ".join(names(rec, ev.actors)), describe(rec)
     assert find_events(rec, "AGREE") or find_events(rec, "COOPERATE"), describe(rec)
+
+
+def test_conjunct_after_perfect_infinitive(article):
+    rec = article("Le chef du Parti paysan, Marek Horvat, a accusé le gouvernement d'avoir cédé aux banques "
+                  "et a appelé ses partisans à manifester samedi devant le Parlement.")
+    assert find_events(rec, actor="Horvat", etype="PROTEST") or find_events(rec, "REQUEST", "Horvat"), describe(rec)
+
+
+def test_request_for_a_meeting_of_a_body(article):
+    rec = article("La Chine a demandé une réunion d'urgence du Conseil de sécurité de l'ONU.")
+    one_event(rec, "REQUEST", "Chine", "Conseil de sécurité")
+
+
+def test_dative_clitic_points_to_the_subject_just_named(article):
+    rec = article("Le président déchu Omar Kallé est arrivé à Rabat, où le Maroc lui a accordé l'asile.")
+    one_event(rec, "AID", "Maroc", "Kallé")
+
+
+def test_complement_hung_on_a_coordinated_adjective(article):
+    rec = article("Le ministre Karim Saïdi a salué la réponse rapide et efficace de la Croix-Rouge aux inondations.")
+    one_event(rec, "SUPPORT", "Saïdi", "Croix-Rouge")
+
+
+def test_feminine_and_local_roles(article):
+    rec = article("La préfète du Gard, Marie Lenoir, a reçu lundi les élus de Nîmes. "
+                  "La préfète a ensuite interdit la manifestation prévue samedi.")
+    one_event(rec, "COERCE", "Lenoir")

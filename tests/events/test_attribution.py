@@ -90,10 +90,16 @@ def test_denied_by_denial_verb_links_the_denial(article):
     assert denial.denies == attack.id
 
 
-def test_planned_cooperation_is_agree(article):
+def test_planned_meeting_keeps_its_type(article):
     rec = article("Emmanuel Macron rencontrera Volodymyr Zelensky la semaine prochaine à Paris.")
-    ev = one_event(rec, "AGREE", "Macron")
+    ev = one_event(rec, "CONSULT", "Macron")
     assert ev.modality == "planned"
+
+
+def test_planned_ban_is_planned_coerce(article):
+    rec = article("Le gouvernement tchèque prévoit d'interdire les rassemblements devant le Parlement.")
+    ev = one_event(rec, "COERCE")
+    assert ev.modality == "planned", describe(rec)
 
 
 def test_threatened(article):

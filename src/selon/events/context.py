@@ -441,8 +441,9 @@ class DocContext:
         while stack and seen < MAX_SUBTREE:
             t = stack.pop()
             seen += 1
-            if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj" or t.i in self._triggers or (not clauses and t.dep_ == "acl"):
-                continue
+            if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ != "ADJ") or t.i in self._triggers or \
+                    (not clauses and t.dep_ == "acl"):
+                continue  # a coordinated adjective may carry the complement: "la réponse unique et réussie de X"
             case = self.case_of(t)
             if case is not None and case not in ("de", "de le", "des", "par"):
                 continue  # "quatre otages à Rafah": a place or circumstance, not whose they are
@@ -459,7 +460,7 @@ class DocContext:
         on an adjective ("un drone armé turc") or on a bare complement ("un avion de combat américain")."""
         near: list[Token] = []
         for c in h.children:
-            if c.dep_ == "amod":
+            if c.dep_ == "amod" or (c.dep_ == "acl" and c.pos_ == "ADJ"):  # "le gouvernement brescan" (acl)
                 state = self.demonym(c)
                 if state:
                     return state

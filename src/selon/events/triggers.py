@@ -18,6 +18,9 @@ from selon.events.lexicon import Spec
 WINDOW = 6  # words after a trigger that count as its phrase for `with` and mode cues
 MAX_GAPS = 3  # auxiliaries, adverbs and determiners skipped inside a multiword form
 GAP_POS = frozenset({"AUX", "ADV", "DET", "SPACE"})
+TIME_NOUNS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
+                        "nuit", "journée", "semaine", "week-end", "mois", "an", "année", "veille", "lendemain",
+                        "après-midi", "soirée", "matinée", "jour", "fois"})
 
 
 @dataclass
@@ -71,8 +74,8 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         return False
     if spec.reflexive is False and ctx.reflexive(tok):
         return False
-    if spec.intransitive and any(c.dep_ == "obj" for c in tok.children):
-        return False
+    if spec.intransitive and any(c.dep_ == "obj" and ctx.keys[c.i][0] not in TIME_NOUNS for c in tok.children):
+        return False  # "ont manifesté dimanche": a day taken for an object is no object
     if spec.heads:
         gov = tok.head
         if gov.i == tok.i or not ctx.has_key(gov, spec.heads):
