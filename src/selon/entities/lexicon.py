@@ -17,6 +17,7 @@ class Lexicon:
     not_names: frozenset[str]
     stop_words: frozenset[str]
     titles: frozenset[str]  # folded, one or more words
+    person_titles: frozenset[str]  # folded, one word: titles no place or body name starts with
     max_title: int
     roles: dict[str, str]  # folded role phrase -> group
     role_starts: frozenset[str]  # first words of the role phrases
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         not_names=frozenset(nz.fold(w) for w in data.get("not_names") or []) | stop,
         stop_words=stop,
         titles=titles,
+        person_titles=frozenset(nz.fold(t) for t in data.get("person_titles") or []),
         max_title=max((len(t.split()) for t in titles), default=1),
         roles=roles,
         role_starts=frozenset(r.split(" ", 1)[0] for r in roles),

@@ -1,0 +1,66 @@
+"""Folding rules for names the KB does not know, on French articles written for these tests."""
+
+import pytest
+
+from selon.entities import normalize as nz
+from selon.entities.resolve import _acronym_of
+
+VALMERIE = """Valmérie : victoire du RV aux législatives, une liste RV conduite par Petra Solvik
+
+Le Renouveau valmérien (RV) a remporté dimanche les élections législatives en Valmérie, devant l'Alliance \
+des démocrates de la Baltique (ADB). La Valmérie a aussitôt rappelé son ambassadeur à Brenna. Valmérie a \
+dénoncé « une ingérence », a rapporté le quotidien Brenna Posten.
+
+Le chef de la diplomatie, Nasser Hamdouni, a réuni les ambassadeurs. La Communauté économique des États de la \
+Baltique a salué le scrutin ; la CEDEB enverra des observateurs. Le porte-parole Youssef al-Chourafi a \
+confirmé la date ; M. al-Shurafi a précisé que Petra Solvik serait reçue lundi.
+"""
+
+
+@pytest.fixture(scope="module")
+def valmerie(extract):
+    return extract(VALMERIE)
+
+
+def names(rec, text):
+    return [e for e in rec.entities if text == e.name or text in e.aliases or text in {m.text for m in e.mentions}]
+
+
+def test_a_defined_two_letter_acronym_takes_its_earlier_and_later_uses(valmerie):
+    (rv,) = names(valmerie, "Renouveau valmérien")
+    assert names(valmerie, "RV") == [rv]
+    assert len([m for m in rv.mentions if m.text == "RV"]) == 3  # title, definition, "liste RV conduite"
+    assert not [e for e in valmerie.entities if "conduite" in e.name]
+
+
+def test_same_unknown_name_typed_two_ways_is_one_actor(valmerie):
+    assert len(names(valmerie, "Valmérie")) == 1
+
+
+def test_acronym_keeping_a_function_word_letter(valmerie):
+    (body,) = names(valmerie, "Communauté économique des États de la Baltique")
+    assert names(valmerie, "CEDEB") == [body]
+
+
+def test_a_place_is_not_the_body_it_starts(valmerie):
+    (paper,) = names(valmerie, "Brenna Posten")
+    assert "Brenna" not in paper.aliases
+
+
+def test_a_town_of_the_dictionaries_that_is_a_given_name(valmerie):
+    (person,) = names(valmerie, "Nasser Hamdouni")
+    assert person.type == "PERSON"
+    assert not [e for e in valmerie.entities if e.name == "Nasser"]
+
+
+def test_surname_transliterated_with_ou_or_u(valmerie):
+    (spokesman,) = names(valmerie, "Youssef al-Chourafi")
+    assert names(valmerie, "M. al-Shurafi") == [spokesman]
+
+
+def test_acronym_fits_with_and_without_function_word_letters():
+    long = "Communauté économique des États de l'Afrique centrale"
+    assert nz.acronym_fits("CEEAC", long) and nz.acronym_fits("CEDEAC", long)
+    assert not nz.acronym_fits("CEAC", long)  # every content word gives its letter
+    assert _acronym_of("Cééac", long, nz.content_words(nz.words(long)))  # written as a word
+    assert not _acronym_of("Céa", "Centre européen", ["centre", "europeen"])
