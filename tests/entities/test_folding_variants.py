@@ -64,3 +64,36 @@ def test_acronym_fits_with_and_without_function_word_letters():
     assert not nz.acronym_fits("CEAC", long)  # every content word gives its letter
     assert _acronym_of("Cééac", long, nz.content_words(nz.words(long)))  # written as a word
     assert not _acronym_of("Céa", "Centre européen", ["centre", "europeen"])
+
+
+CAPITALS = """Péninsule ibérique : Madrid et Lisbonne signent un accord sur le partage du Tage
+
+L'Espagne et le Portugal ont signé lundi un accord sur le débit du fleuve, après deux ans de négociations.
+
+À Rome, le porte-parole de la présidence du Conseil a salué « un modèle pour l'Europe ». L'Italie \
+souhaite un accord semblable avec la Suisse.
+
+À Berne, le porte-parole du Parti socialiste suisse a critiqué un texte « trop vague ». Berne est une \
+ville paisible, où les manifestations sont rares.
+"""
+
+
+@pytest.fixture(scope="module")
+def capitals(extract):
+    return extract(CAPITALS)
+
+
+def test_capitals_before_a_verb_in_a_headline_are_their_states(capitals):
+    (spain,) = names(capitals, "Espagne")
+    (portugal,) = names(capitals, "Portugal")
+    assert names(capitals, "Madrid") == [spain] and names(capitals, "Lisbonne") == [portugal]
+
+
+def test_capital_opening_a_sentence_before_its_government_is_the_state(capitals):
+    (italy,) = names(capitals, "Italie")
+    assert names(capitals, "Rome") == [italy]
+
+
+def test_capital_before_another_body_or_described_stays_a_place(capitals):
+    (switzerland,) = names(capitals, "Suisse")
+    assert switzerland not in names(capitals, "Berne")

@@ -26,6 +26,7 @@ class Lexicon:
     role_modifiers: frozenset[str]
     agentive_nouns: frozenset[str]
     agentive_preps: frozenset[str]
+    government_nouns: frozenset[str]
     non_agentive_verbs: frozenset[str]
     agentive_object_verbs: frozenset[str]
     loc_heads: frozenset[str]
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         role_modifiers=frozenset(nz.fold(w) for w in data.get("role_modifiers") or []),
         agentive_nouns=frozenset(nz.fold(w) for w in metonymy.get("agentive_nouns") or []),
         agentive_preps=frozenset(nz.fold(w) for w in metonymy.get("agentive_prepositions") or []),
+        government_nouns=frozenset(nz.fold(w) for w in metonymy.get("government_nouns") or []),
         non_agentive_verbs=frozenset(nz.fold(w) for w in metonymy.get("non_agentive_verbs") or []),
         agentive_object_verbs=frozenset(nz.fold(w) for w in metonymy.get("agentive_object_verbs") or []),
         loc_heads=frozenset(nz.fold(w) for w in data.get("loc_heads") or []),

@@ -153,6 +153,8 @@ class Resolver:
         root = doc[m.start:m.end].root
         if self._agentive_at(doc, m.start, root):
             return True
+        if self._subject_by_position(doc, m) or self._government_there(doc, m):
+            return True
         # "entre Washington et Téhéran": a conjunct shares the context of the first
         if m.start >= 2 and doc[m.start - 1].lower_ in ("et", "ou"):
             end = m.start - 1
@@ -163,7 +165,54 @@ class Resolver:
                 return self._agentive_at(doc, j, doc[j:end].root)
         return False
 
+    def _subject_by_position(self, doc: Doc, m: Mention) -> bool:
+        """A capital right before a finite verb, alone or with other names ("Madrid et Lisbonne signent").
+
+        Headlines ("Yémen : Washington et Londres frappent ...") are parsed badly; the word order is enough.
+        """
+        if m.start > 0 and nz.fold(doc[m.start - 1].text) in ("a", "au", "en", "de", "d", "du", "dans", "vers", "sur"):
+            return False  # "à Moscou", "de Kiev": a place or a complement, whatever follows
+        j = m.end
+        n = len(doc)
+        for _ in range(6):  # over "et Londres", "et la Grande-Bretagne"
+            if j < n and doc[j].lower_ in ("et", "ou") and j + 1 < n and doc[j + 1].pos_ in ("PROPN", "DET"):
+                j += 2
+                while j < n and (doc[j].pos_ == "PROPN" or doc[j].text in "-'’"):
+                    j += 1
+                continue
+            break
+        while j < n and doc[j].lower_ in ("ne", "n'", "n’", "se", "s'", "s’", "lui", "leur", "y", "en"):
+            j += 1
+        if j >= n or "\n" in doc[j - 1].whitespace_:
+            return False
+        tok = doc[j]
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+            return False
+        verb = tok.head if tok.pos_ == "AUX" and tok.head.pos_ == "VERB" else tok
+        return nz.fold(verb.lemma_) not in self.lex.non_agentive_verbs and nz.fold(tok.lemma_) not in (
+            "etre", "se trouver")
+
+    def _government_there(self, doc: Doc, m: Mention) -> bool:
+        """"À Rome, le porte-parole de la présidence a démenti": the government speaking from its capital."""
+        if m.start < 1 or doc[m.start - 1].lower_ not in ("à", "a") or not doc[m.start - 1].is_sent_start:
+            return False
+        j = m.end
+        if j >= len(doc) or doc[j].text != ",":
+            return False
+        for k in range(j + 1, min(len(doc), j + 4)):
+            word = nz.fold(doc[k].text)
+            if word in self.lex.government_nouns:
+                after = [t for t in doc[k + 1:k + 4] if t.pos_ != "DET"]
+                # "le porte-parole du Hezbollah" names another body, not the government
+                return not (after and after[0].lower_ in ("du", "de", "des", "d'", "d’") and len(after) > 1
+                            and after[1].text[:1].isupper())
+            if doc[k].pos_ not in ("DET", "ADJ"):
+                return False
+        return False
+
     def _agentive_at(self, doc: Doc, start: int, root: Token) -> bool:
+        if root.dep_ == "nsubj" and any(c.dep_ == "cop" for c in root.head.children):
+            return False  # "Beyrouth est une ville ancienne": a copula describes the place
         if root.dep_ in ("nsubj", "nsubj:pass") and nz.fold(root.head.lemma_) not in self.lex.non_agentive_verbs:
             return True
         if root.dep_ in ("obj", "iobj") and nz.fold(root.head.lemma_) in self.lex.agentive_object_verbs:
