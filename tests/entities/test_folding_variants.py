@@ -97,3 +97,12 @@ def test_capital_opening_a_sentence_before_its_government_is_the_state(capitals)
 def test_capital_before_another_body_or_described_stays_a_place(capitals):
     (switzerland,) = names(capitals, "Suisse")
     assert switzerland not in names(capitals, "Berne")
+
+
+def test_ministry_named_with_a_lower_case_head_is_a_body(extract):
+    rec = extract("Exercices militaires en mer Égée\n\nLes manœuvres ont duré trois jours. Le ministère de "
+                  "l'Intérieur a convoqué les préfets, tandis que les ministres des Affaires étrangères se "
+                  "réunissaient à Genève.\n")
+    (interior,) = names(rec, "ministère de l'Intérieur")
+    assert interior.type == "ORG" and interior.kb_id is None
+    assert not [e for e in rec.entities if e.name.startswith("ministres")]  # a role, not a body

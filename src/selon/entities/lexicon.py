@@ -18,6 +18,7 @@ class Lexicon:
     stop_words: frozenset[str]
     titles: frozenset[str]  # folded, one or more words
     person_titles: frozenset[str]  # folded, one word: titles no place or body name starts with
+    institution_heads: frozenset[str]  # folded, one word: lower-case heads of body names ("ministère")
     max_title: int
     roles: dict[str, str]  # folded role phrase -> group
     role_starts: frozenset[str]  # first words of the role phrases
@@ -60,6 +61,7 @@ def lexicon() -> Lexicon:
         stop_words=stop,
         titles=titles,
         person_titles=frozenset(nz.fold(t) for t in data.get("person_titles") or []),
+        institution_heads=frozenset(nz.fold(t) for t in data.get("institution_heads") or []),
         max_title=max((len(t.split()) for t in titles), default=1),
         roles=roles,
         role_starts=frozenset(r.split(" ", 1)[0] for r in roles),

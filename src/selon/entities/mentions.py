@@ -194,6 +194,9 @@ def _skip_role(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
 def _not_a_name(doc: Doc, s: int, e: int, etype: str, lex: Lexicon) -> bool:
     """Model entities that are not names: a capitalised common word, a role, an adjective of nationality."""
     first = doc[s]
+    if etype == "ORG" and nz.fold(first.text) in lex.institution_heads and e - s >= 3 and \
+            any(t.text[:1].isupper() for t in doc[s + 1:e]):
+        return False  # "ministère turc de la Défense": a body whose name starts with a common noun
     if etype in ("PERSON", "ORG") and first.text[:1].islower():
         if nz.fold(first.text) not in NAME_PARTICLES:
             return True  # "ministres des Affaires étrangères", "karvonien de la Défense": a name starts with a capital
