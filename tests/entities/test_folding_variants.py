@@ -106,3 +106,12 @@ def test_ministry_named_with_a_lower_case_head_is_a_body(extract):
     (interior,) = names(rec, "ministère de l'Intérieur")
     assert interior.type == "ORG" and interior.kb_id is None
     assert not [e for e in rec.entities if e.name.startswith("ministres")]  # a role, not a body
+
+
+def test_capitalised_article_inside_a_sentence_opens_a_party_name(extract):
+    rec = extract("Réactions après le vote\n\nAprès le vote, La France insoumise et le Parti socialiste ont "
+                  "réagi. La France a voté le texte, qui entrera en vigueur en France en mars.\n")
+    (party,) = names(rec, "La France insoumise")
+    assert party.type == "ORG" and party.kb_id is None
+    (france,) = names(rec, "France")
+    assert france is not party and france.kb_id == "Q142"

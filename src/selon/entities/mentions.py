@@ -107,6 +107,8 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
         ids = list(dict.fromkeys(h.actor for h in match.hits))
         weak = actor.type == "PERSON" and match.end - match.start == 1
         place(Mention(match.start, match.end, actor.type, ids, "kb", exact=match.exact, weak=weak))
+    for m in mentions:
+        _capitalised_article_name(doc, m, kb, taken)
 
     for ent in doc.ents:
         for s, e in clean_ner(doc, ent):
@@ -140,6 +142,27 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
     mentions.sort(key=lambda m: m.start)
     _titles(doc, mentions, lex)
     return mentions
+
+
+def _capitalised_article_name(doc: Doc, m: Mention, kb: KnowledgeBase, taken: dict[int, Mention]) -> None:
+    """"À gauche, La France insoumise, ...": a capitalised article inside a sentence opens a name, so a
+    country followed by lower-case adjectives there is part of a body's name, not the country."""
+    if not m.kb or kb.actors[m.kb[0]].type != "GPE" or m.start < 2:
+        return
+    det = doc[m.start - 1]
+    if det.text not in ("La", "Le", "Les", "L'", "L’") or det.is_sent_start or doc[m.start - 2].text in ".!?«\"“:—–-":
+        return
+    if "\n" in doc[m.start - 2].whitespace_ or "\n" in doc[m.start - 2].text:
+        return
+    end = m.end
+    while end < len(doc) and end - m.end < 3 and doc[end].text[:1].islower() and doc[end].pos_ in ("ADJ", "VERB") \
+            and end not in taken and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    if end == m.end:
+        return
+    m.start, m.end, m.etype, m.kb, m.source, m.weak = m.start - 1, end, "ORG", [], "ner", False
+    for t in range(m.start, m.end):
+        taken[t] = m
 
 
 def _given_names(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, taken: dict[int, Mention]) -> None:
