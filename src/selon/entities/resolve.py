@@ -59,6 +59,7 @@ class Resolver:
         self.lex = lexicon
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+        self._names: dict[int, tuple[str, list[str]]] = {}  # id(mention) -> (name text, content words)
         clusters: list[Cluster] = []
         by_kb: dict[str, Cluster] = {}
         index: dict[str, set[int]] = {}  # name keys -> clusters, so that a name is compared with few others
@@ -242,10 +243,11 @@ class Resolver:
         near: set[int] = set()
         for k in _lookup_keys(ws, text):
             near |= index.get(k, set())
-        if len(ws) == 1 and m.etype != "PERSON" and text[:1].isupper() and len(text) <= 8:
-            # an acronym may skip or keep the letters of function words ("CEDEAO"): no single key finds
-            # its long form, so it is compared with every body named so far (a few dozen at most)
-            near |= {c.index for c in clusters if c.etype != "PERSON"}
+        if len(ws) == 1 and m.etype != "PERSON" and not m.kb and text[:1].isupper() and 3 <= len(text) <= 8 and (
+                nz.is_acronym(text) or len(text) >= 4):
+            # an acronym may skip or keep the letters of function words ("CEDEAO"): no initials key finds
+            # its long form, so it is compared with the longer names that start with its first letter
+            near |= index.get(f"L:{ws[0][0]}", set())
         candidates: list[tuple[int, Cluster]] = []
         for i in sorted(near):
             c = clusters[i]
@@ -271,6 +273,14 @@ class Resolver:
         ctype = c.etype if c.kb_id else _majority([x.etype for x in c.mentions])
         return (m.etype == "PERSON") == (ctype == "PERSON") and (m.etype == "EVENT") == (ctype == "EVENT")
 
+    def _name_words(self, doc: Doc, x: Mention) -> tuple[str, list[str]]:
+        """A mention's name and content words, computed once per document (big clusters are compared often)."""
+        got = self._names.get(id(x))
+        if got is None:
+            text = x.name_text(doc)
+            got = self._names[id(x)] = (text, nz.content_words(nz.words(text)))
+        return got
+
     def _same_unknown_name(self, doc: Doc, m: Mention, key: str, c: Cluster) -> bool:
         """The very same name, known to no KB, read as a person here and as a place there: one actor.
 
@@ -286,7 +296,7 @@ class Resolver:
         for x in c.mentions:
             if x.source == "descriptor":
                 continue
-            xws = nz.content_words(nz.words(x.name_text(doc)))
+            xtext, xws = self._name_words(doc, x)
             if not xws:
                 continue
             xkey = " ".join(xws)
@@ -296,7 +306,7 @@ class Resolver:
                 best = max(best, 3)
             elif m.etype == "PERSON" and len(ws) < len(xws) and _surname_of(ws, xws):
                 best = max(best, 2)
-            elif m.etype != "PERSON" and len(ws) == 1 and len(ws[0]) >= 3 and _acronym_of(m.name_text(doc), x.name_text(doc), xws):
+            elif m.etype != "PERSON" and len(ws) == 1 and len(ws[0]) >= 3 and _acronym_of(m.name_text(doc), xtext, xws):
                 best = max(best, 2)
             elif m.etype not in ("PERSON", "GPE", "LOC") and len(ws) == 1 and len(xws) >= 2 and xws[0] == ws[0] and \
                     ws[0] not in self.lex.not_names and len(ws[0]) >= 4:
@@ -322,7 +332,7 @@ def _stored_keys(ws: list[str], text: str) -> list[str]:
         return []
     keys = [f"k:{' '.join(ws)}", f"p:{nz.phon_key(ws)}", f"s:{nz.phon(ws[-1])}"]
     if len(ws) >= 2:
-        keys += [f"i:{nz.initials(text)}", f"h:{ws[0]}"]
+        keys += [f"i:{nz.initials(text)}", f"h:{ws[0]}", f"L:{ws[0][0]}"]
     return keys
 
 
