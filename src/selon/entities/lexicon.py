@@ -17,6 +17,8 @@ class Lexicon:
     not_names: frozenset[str]
     stop_words: frozenset[str]
     titles: frozenset[str]  # folded, one or more words
+    person_titles: frozenset[str]  # folded, one word: titles no place or body name starts with
+    institution_heads: frozenset[str]  # folded, one word: lower-case heads of body names ("ministère")
     max_title: int
     roles: dict[str, str]  # folded role phrase -> group
     role_starts: frozenset[str]  # first words of the role phrases
@@ -25,6 +27,7 @@ class Lexicon:
     role_modifiers: frozenset[str]
     agentive_nouns: frozenset[str]
     agentive_preps: frozenset[str]
+    government_nouns: frozenset[str]
     non_agentive_verbs: frozenset[str]
     agentive_object_verbs: frozenset[str]
     loc_heads: frozenset[str]
@@ -57,6 +60,8 @@ def lexicon() -> Lexicon:
         not_names=frozenset(nz.fold(w) for w in data.get("not_names") or []) | stop,
         stop_words=stop,
         titles=titles,
+        person_titles=frozenset(nz.fold(t) for t in data.get("person_titles") or []),
+        institution_heads=frozenset(nz.fold(t) for t in data.get("institution_heads") or []),
         max_title=max((len(t.split()) for t in titles), default=1),
         roles=roles,
         role_starts=frozenset(r.split(" ", 1)[0] for r in roles),
@@ -65,6 +70,7 @@ def lexicon() -> Lexicon:
         role_modifiers=frozenset(nz.fold(w) for w in data.get("role_modifiers") or []),
         agentive_nouns=frozenset(nz.fold(w) for w in metonymy.get("agentive_nouns") or []),
         agentive_preps=frozenset(nz.fold(w) for w in metonymy.get("agentive_prepositions") or []),
+        government_nouns=frozenset(nz.fold(w) for w in metonymy.get("government_nouns") or []),
         non_agentive_verbs=frozenset(nz.fold(w) for w in metonymy.get("non_agentive_verbs") or []),
         agentive_object_verbs=frozenset(nz.fold(w) for w in metonymy.get("agentive_object_verbs") or []),
         loc_heads=frozenset(nz.fold(w) for w in data.get("loc_heads") or []),

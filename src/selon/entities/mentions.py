@@ -67,6 +67,8 @@ def clean_ner(doc: Doc, ent: Span) -> list[tuple[int, int]]:
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].pos_ in ("DET", "ADP", "CCONJ", "PUNCT")):
             e -= 1
+        if e - s >= 2 and nz.is_acronym(doc[s].text) and all(t.text[:1].islower() for t in doc[s + 1:e]):
+            e = s + 1  # "RN conduite", "UE réunie": an acronym, then words of the sentence
         if e > s and any(c.isupper() for c in doc[s:e].text) and e - s <= 12:
             out.append((s, e))
     return out
@@ -105,6 +107,8 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
         ids = list(dict.fromkeys(h.actor for h in match.hits))
         weak = actor.type == "PERSON" and match.end - match.start == 1
         place(Mention(match.start, match.end, actor.type, ids, "kb", exact=match.exact, weak=weak))
+    for m in mentions:
+        _capitalised_article_name(doc, m, kb, taken)
 
     for ent in doc.ents:
         for s, e in clean_ner(doc, ent):
@@ -132,11 +136,60 @@ def collect(doc: Doc, matches: list[Match], kb: KnowledgeBase, lex: Lexicon, wor
                     mentions.remove(old)
                 place(Mention(s, e, etype, title_start=title_start))
     mentions = [m for m in mentions if all(taken.get(t) is m for t in range(m.start, m.end))]
+    _given_names(doc, mentions, kb, taken)
     mentions.extend(_demonyms(doc, taken, kb, lex, words))
     mentions.extend(_named_events(doc, taken, lex, words))
     mentions.sort(key=lambda m: m.start)
     _titles(doc, mentions, lex)
     return mentions
+
+
+def _capitalised_article_name(doc: Doc, m: Mention, kb: KnowledgeBase, taken: dict[int, Mention]) -> None:
+    """"À gauche, La France insoumise, ...": a capitalised article inside a sentence opens a name, so a
+    country followed by lower-case adjectives there is part of a body's name, not the country."""
+    if not m.kb or kb.actors[m.kb[0]].type != "GPE" or m.start < 2:
+        return
+    det = doc[m.start - 1]
+    if det.text not in ("La", "Le", "Les", "L'", "L’") or det.is_sent_start or doc[m.start - 2].text in ".!?«\"“:—–-":
+        return
+    if "\n" in doc[m.start - 2].whitespace_ or "\n" in doc[m.start - 2].text:
+        return
+    end = m.end
+    while end < len(doc) and end - m.end < 3 and doc[end].text[:1].islower() and doc[end].pos_ in ("ADJ", "VERB") \
+            and end not in taken and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    if end == m.end:
+        return
+    m.start, m.end, m.etype, m.kb, m.source, m.weak = m.start - 1, end, "ORG", [], "ner", False
+    for t in range(m.start, m.end):
+        taken[t] = m
+
+
+def _given_names(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, taken: dict[int, Mention]) -> None:
+    """A converted dictionary's town that is a person's given name: "Nasser" in "Nasser Kanaani".
+
+    A one-word place right before a person's name, on the same line with nothing between, starts it;
+    states and capitals keep their name ("Israël Katz" is handled by the KB's persons).
+    """
+    by_start = {m.span_start: m for m in mentions if m.etype == "PERSON" and not m.kb}
+    drop = []
+    for m in mentions:
+        if m.source != "kb" or m.end - m.start != 1 or not m.kb:
+            continue
+        actor = kb.actors[m.kb[0]]
+        if actor.type not in ("GPE", "LOC") or actor.source != "phoenix" or actor.capital_of:
+            continue
+        person = by_start.get(m.end)
+        if person is None or doc[m.start].whitespace_ != " ":
+            continue
+        person.start = m.start
+        if person.title_start is not None:
+            person.title_start = None
+        for t in range(m.start, m.end):
+            taken[t] = person
+        drop.append(m)
+    for m in drop:
+        mentions.remove(m)
 
 
 # Lower-case words that may start a name ("al-Assad", "de Gaulle", "ben Salmane", "van Rompuy").
@@ -164,6 +217,9 @@ def _skip_role(doc: Doc, s: int, e: int, lex: Lexicon) -> int:
 def _not_a_name(doc: Doc, s: int, e: int, etype: str, lex: Lexicon) -> bool:
     """Model entities that are not names: a capitalised common word, a role, an adjective of nationality."""
     first = doc[s]
+    if etype == "ORG" and nz.fold(first.text) in lex.institution_heads and e - s >= 3 and \
+            any(t.text[:1].isupper() for t in doc[s + 1:e]):
+        return False  # "ministère turc de la Défense": a body whose name starts with a common noun
     if etype in ("PERSON", "ORG") and first.text[:1].islower():
         if nz.fold(first.text) not in NAME_PARTICLES:
             return True  # "ministres des Affaires étrangères", "karvonien de la Défense": a name starts with a capital
@@ -304,8 +360,18 @@ def _named_events(doc: Doc, taken: dict[int, Mention], lex: Lexicon, words: list
 
 
 def _titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
-    """Extend person mentions over the titles right before them ("le général Qaani" -> "général Qaani")."""
+    """Extend person mentions over the titles right before them ("le général Qaani" -> "général Qaani").
+
+    A name the model took for a place or a body is a person when a title stands right before it
+    ("M. al-Shurafi", "le général Harrak").
+    """
     for m in mentions:
+        if m.etype in ("GPE", "ORG") and m.source == "ner" and m.title_start is None:
+            if m.span_start > 0 and nz.fold(doc[m.span_start - 1].text) in lex.person_titles:
+                m.etype = "PERSON"
+            elif m.end - m.start >= 2 and nz.fold(doc[m.start].text) in lex.person_titles:
+                m.etype = "PERSON"
+                m.title_start, m.start = m.start, m.start + 1
         if m.etype != "PERSON":
             continue
         s = m.span_start
@@ -320,6 +386,32 @@ def _titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             s -= found
         if s < m.span_start:
             m.title_start = s
+
+
+def _long_form(doc: Doc, i: int, abbr: str, mentions: list[Mention]) -> Mention | None:
+    """The name right before "(ABBR)" whose initials it spells, when the model cut or missed it.
+
+    "Fédération valdorienne du transport (FVT)", "Front de libération du Wolodé (FLW)" read as a
+    body plus a place: the words from a capitalised one up to the parenthesis, if the acronym fits
+    them all.  Mentions inside it (a place, a part of the name) give way to it; a KB body does not.
+    """
+    if not nz.is_acronym(abbr) or len(abbr.replace(".", "")) < 2:
+        return None
+    for s in range(i - 1, max(-1, i - 11), -1):
+        tok = doc[s]
+        if "\n" in tok.text or "\n" in tok.whitespace_ or (tok.is_punct and tok.text not in "-'’"):
+            return None
+        if not tok.text[:1].isupper() or not nz.acronym_fits(abbr, doc[s:i].text):
+            continue
+        inside = [m for m in mentions if m.start < i and m.end > s]
+        if any(m.start < s or m.end > i for m in inside):
+            return None
+        if any(m.kb and m.etype not in ("GPE", "LOC") for m in inside):
+            return None
+        for m in inside:
+            mentions.remove(m)
+        return Mention(s, i, "ORG", [], "acronym")
+    return None
 
 
 def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -339,6 +431,14 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         abbr = doc[i + 1]
         long_m = by_end.get(i)
+        if long_m is None or not nz.initials(doc[long_m.start:long_m.end].text).startswith(
+                abbr.text.replace(".", "")[:2]):
+            found = _long_form(doc, i, abbr.text, mentions)
+            if found is not None:
+                long_m = found
+                out.append(found)
+                by_end[i] = found
+                taken.update(range(found.start, found.end))
         if long_m is not None and nz.is_acronym(abbr.text) and \
                 nz.initials(doc[long_m.start:long_m.end].text).startswith(abbr.text.replace(".", "")[:2]):
             short = by_start.get(i + 1)
@@ -348,6 +448,16 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 taken.add(i + 1)
             short.acronym_of = long_m
             defined.setdefault(abbr.text, long_m)
+    # an acronym the model missed that spells a body named in the text ("la CEDEAO" after its long name)
+    bodies = [m for m in mentions + out if m.etype == "ORG" and m.end - m.start >= 3]
+    for tok in doc:
+        text = tok.text
+        if tok.i in taken or text in defined or not nz.is_acronym(text) or len(text) < 3:
+            continue
+        long_m = next((b for b in bodies if len(nz.content_words(nz.words(doc[b.start:b.end].text))) >= 3
+                       and nz.acronym_fits(text, doc[b.start:b.end].text)), None)
+        if long_m is not None:
+            defined[text] = long_m
     if defined:  # the acronym used again anywhere in the article
         for tok in doc:
             long_m = defined.get(tok.text)

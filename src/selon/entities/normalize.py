@@ -75,7 +75,9 @@ def phon(word: str) -> str:
     """Phonetic code of one folded word; an initial vowel is coded "A" (Ismail = Esmail, Obeida = Ubaidah)."""
     if word.isdigit():
         return word
-    code = metaphone(word) or word
+    # French transliteration writes "ch" where English writes "sh" (Chareh/Sharaa, Chourafi/Shurafi);
+    # metaphone would read "chr" as a K.
+    code = metaphone(word.replace("ch", "sh")) or word
     if code[0] in "AEIOU":
         code = "A" + code[1:]
     return code
@@ -121,6 +123,30 @@ def same_name(a: str, b: str) -> bool:
 def initials(text: str) -> str:
     """Upper-case initials of the content words ("Corps des gardiens de la révolution islamique" -> "CGRI")."""
     return "".join(w[0] for w in content_words(words(text)) if w and not w.isdigit()).upper()
+
+
+def acronym_fits(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` spells the initials of ``name``, where function words may or may not give a letter.
+
+    "CEDEAO" / "Communauté économique des États de l'Afrique de l'Ouest" (the "des" counts, "de" and "l'"
+    do not), "CGRI" / "Corps des gardiens de la révolution islamique"; every content word gives its letter.
+    """
+    letters = fold(abbr).replace(" ", "")
+    ws = [w for w in words(name) if not w.isdigit()]
+    if not letters or not ws or len(ws) > 16 or len(letters) > len(ws):
+        return False
+    reach = {0}  # positions in ``letters`` reachable after the words read so far
+    for w in ws:
+        nxt = set()
+        for pos in reach:
+            if pos < len(letters) and letters[pos] == w[0]:
+                nxt.add(pos + 1)
+            if w in FUNCTION_WORDS:
+                nxt.add(pos)  # a function word may give no letter
+        reach = nxt
+        if not reach:
+            return False
+    return len(letters) in reach
 
 
 def is_acronym(text: str) -> bool:
