@@ -29,6 +29,11 @@ QUOTED = [
     ("« Toutes les options sont sur la table », a répété Joe Biden devant la presse.", "Biden"),
     ("« Nous ne resterons pas les bras croisés face à ces provocations », a déclaré Kim Jong-un.", "Kim Jong"),
     ("« Ils recevront une réponse ferme et décisive », a assuré Vladimir Poutine.", "Poutine"),
+    ("« Cette incursion ne restera ni sans réponse ni impunie », a déclaré le Premier ministre indien Narendra Modi.",
+     "Modi"),
+    ("« Les envahisseurs paieront un prix très élevé », a déclaré le président ukrainien Volodymyr Zelensky.",
+     "Zelensky"),
+    ("« Nos frappes contre les positions ennemies se poursuivront », a déclaré Yoav Gallant.", "Gallant"),
 ]
 
 
@@ -88,6 +93,9 @@ NOT_THREATS = [
     "Pendant des mois, l'ONU est restée les bras croisés, selon Amnesty International.",
     "La riposte a été sévère, selon l'armée ukrainienne.",
     "Le ministre a présenté toutes les options au Parlement, selon Le Monde.",
+    "Les négociations se poursuivront la semaine prochaine à Genève, selon l'ONU.",
+    "Les frappes ont continué toute la nuit sur Gaza, selon le Hamas.",
+    "Les civils ont payé un lourd tribut à la guerre, selon l'ONU.",
 ]
 
 

@@ -90,8 +90,10 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         return False
     if spec.intransitive and any(c.dep_ == "obj" and ctx.keys[c.i][0] not in TIME_NOUNS for c in tok.children):
         return False  # "ont manifesté dimanche": a day taken for an object is no object
-    if spec.negative and not ctx.negative_child(tok):
-        return False
+    if spec.negative and not (ctx.negative_child(tok) or (
+            any(ctx.keys[c.i][1] in ("ne", "n'") for c in tok.children)
+            and any(ctx.keys[i][1] == "ni" for i in range(start, end)))):
+        return False  # "ne restera pas impunie", "ne restera ni sans réponse ni impunie"
     if spec.future and not _future(ctx, tok, start, end):
         return False
     if spec.heads:
