@@ -96,6 +96,8 @@ NOT_THREATS = [
     "Les négociations se poursuivront la semaine prochaine à Genève, selon l'ONU.",
     "Les frappes ont continué toute la nuit sur Gaza, selon le Hamas.",
     "Les civils ont payé un lourd tribut à la guerre, selon l'ONU.",
+    "Le gouvernement a apporté une réponse ferme aux casseurs, selon le ministre de l'Intérieur Bruno Retailleau.",
+    "L'Union européenne attend une réponse ferme de Pékin sur ce dossier.",
 ]
 
 
