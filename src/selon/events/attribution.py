@@ -264,8 +264,9 @@ class Attribution:
             attributed = True
             if quote[2]:
                 out.append(quote[2])
-        if not cues and quote is None and trig.type not in VERBAL_TYPES:
+        if not cues and quote is None and (trig.type not in VERBAL_TYPES or trig.spec.speaker):
             # a paragraph goes on reporting acts; a new statement by someone named is their own
+            # (a threat without a verb of its own, "X paiera le prix fort", is still the reported speaker's)
             cues = self._inherited(n)
         if cues:
             attributed = True

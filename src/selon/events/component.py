@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from selon.events.arguments import Args, extract_args, is_passive
+from selon.events.arguments import Args, extract_args, is_passive, subject_entities
 from selon.events.attribution import (
     IRREALIS,
     VERBAL_TYPES,
@@ -136,6 +136,8 @@ class EventFinder:
         for m in mentions:
             if not m.dropped:
                 self._modality(ctx, m, attribution, report_heads)
+                self._speaker_actor(m)
+                self._as_target(ctx, m)
         live = [m for m in mentions if not m.dropped]
         events = [m for m in self._fold(ctx, live) if self._keep(ctx, m)]
         self._deny_targets(ctx, events, doc._.quotes or [])
@@ -284,7 +286,8 @@ class EventFinder:
         sources, attributed = attribution.sources_for(trig)
         m.sources = [s for s in [*m.extra_sources, *sources] if s]
         m.sources = list(dict.fromkeys(m.sources))
-        if m.imposed == "denied" or negated(ctx, trig) or governed_by_negation(ctx, trig):
+        if m.imposed == "denied" or (negated(ctx, trig) and not trig.spec.negative) \
+                or governed_by_negation(ctx, trig):
             m.modality = "denied"
             return
         found = [x for x in (irrealis(ctx, trig, report_heads), m.imposed, INHERENT.get(m.type)) if x]
@@ -309,6 +312,44 @@ class EventFinder:
                 m.modality = "reported"
             return
         m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
+
+    @staticmethod
+    def _speaker_actor(m: Mention) -> None:
+        """A threat said without a threat verb ("ils paieront le prix fort", "la riposte sera sévère") is the
+        speaker's: the quotation's or the reported statement's.  With ``speaker: actor`` whoever the sentence
+        names as subject is the one threatened; with ``fallback`` the speaker only fills a missing actor.
+        No speaker, no actor: the event is then dropped rather than pinned on someone."""
+        role = m.trig.spec.speaker
+        if role is None or m.modality == "denied":
+            return
+        speaker = m.sources[0] if m.sources else None
+        if role == "actor":
+            named = [*m.actors, *m.recipients]
+            m.args.actors = [speaker] if speaker else []
+            m.args.recipients = [e for e in dict.fromkeys(named) if e != speaker]
+        elif not m.actors and speaker:
+            m.args.actors = [speaker]
+            m.args.recipients = [e for e in m.recipients if e != speaker]
+
+    @staticmethod
+    def _as_target(ctx: DocContext, m: Mention) -> None:
+        """ "considère les bases américaines comme des cibles légitimes": what is called a target is the
+        recipient, whoever calls it so the actor, whether the parser hangs "comme ..." on the verb or on
+        its object."""
+        h = m.trig.head
+        if m.trig.spec.speaker is None or h.head.i == h.i \
+                or not any(c.dep_ == "case" and ctx.keys[c.i][1] == "comme" for c in h.children):
+            return
+        g = h.head
+        verb: Token | None = None
+        if g.pos_ in ("VERB", "AUX"):
+            verb, g = g, next((c for c in g.children if c.dep_ == "obj"), g)
+        elif g.dep_ == "obj" and g.head.pos_ == "VERB":
+            verb = g.head
+        if not m.actors and verb is not None:
+            m.args.actors = subject_entities(ctx, verb)
+        if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
+            m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
 
     def _recode(self, m: Mention) -> None:
         """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own

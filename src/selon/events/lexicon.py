@@ -27,6 +27,7 @@ DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "son", "sa
 REFLEXIVE = frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous"})
 EMBEDS = ("absorb", "defer", "deny", "report")
 GENITIVES = ("actor", "recipient", "auto")
+SPEAKER_ROLES = ("actor", "fallback")
 
 
 @lru_cache(maxsize=200_000)
@@ -67,6 +68,9 @@ class Spec:
     genitive: str = "actor"
     embed: str | None = None
     modality: str | None = None
+    future: bool = False  # counts only in the future tense ("nous riposterons", not "a riposté")
+    negative: bool = False  # the formula holds a negation ("ne restera pas impunie"): required, not a denial
+    speaker: str | None = None  # actor: the statement's speaker is the actor; fallback: only when none is parsed
 
     @property
     def lemma(self) -> str:
@@ -162,18 +166,22 @@ def _spec(etype: str, pos: str, entry: Any) -> Spec:
     modality = entry.get("modality")
     if modality is not None and modality not in MODALITIES:
         raise LexiconError(f"{etype}: unknown modality {modality!r} in {entry!r}")
+    speaker = entry.get("speaker")
+    if speaker is not None and speaker not in SPEAKER_ROLES:
+        raise LexiconError(f"{etype}: unknown speaker role {speaker!r} in {entry!r}")
     return Spec(
         type=etype, pos=pos, words=words, mode=entry.get("mode"),
         with_=_keys(entry.get("with")), without=_keys(entry.get("without")), heads=_keys(entry.get("heads")),
         reflexive=reflexive, intransitive=bool(entry.get("intransitive", False)),
         obj_entity=bool(entry.get("obj_entity", False)), swap=bool(entry.get("swap", False)),
-        genitive=genitive, embed=embed, modality=modality,
+        genitive=genitive, embed=embed, modality=modality, future=bool(entry.get("future", False)),
+        negative=bool(entry.get("negative", False)), speaker=speaker,
     )
 
 
 def _ordered(specs: dict[str, list[Spec]]) -> dict[str, tuple[Spec, ...]]:
     """Constrained entries are tried before bare ones: "tirer des roquettes" before any bare "tirer"."""
-    return {k: tuple(sorted(v, key=lambda s: (not s.with_, not s.heads))) for k, v in specs.items()}
+    return {k: tuple(sorted(v, key=lambda s: (not s.with_, not s.heads, not s.future))) for k, v in specs.items()}
 
 
 def _sequences(items: Any) -> tuple[tuple[str, ...], ...]:

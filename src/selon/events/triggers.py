@@ -69,6 +69,20 @@ def _without_scope(tok: Token) -> list[Token]:
     return out
 
 
+def _future(ctx: DocContext, tok: Token, start: int, end: int) -> bool:
+    """ "riposterons", "la riposte sera", "va riposter": said of what is to come."""
+    words = [ctx.doc[i] for i in range(start, end)] + [c for c in tok.children if c.dep_.startswith("aux")]
+    if tok.head.i != tok.i:
+        words.append(tok.head)
+        words.extend(c for c in tok.head.children if c.dep_ in ("cop", "aux"))
+    if any("Fut" in t.morph.get("Tense", []) for t in words):
+        return True
+    if "Inf" not in tok.morph.get("VerbForm", []):
+        return False
+    goers = [c for c in tok.children if c.dep_.startswith("aux")] + ([tok.head] if tok.head.i != tok.i else [])
+    return any(ctx.keys[g.i][0] == "aller" and "Pres" in g.morph.get("Tense", []) for g in goers)
+
+
 def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) -> bool:
     if spec.reflexive is True and not ctx.reflexive(tok):
         return False
@@ -76,6 +90,12 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         return False
     if spec.intransitive and any(c.dep_ == "obj" and ctx.keys[c.i][0] not in TIME_NOUNS for c in tok.children):
         return False  # "ont manifesté dimanche": a day taken for an object is no object
+    if spec.negative and not (ctx.negative_child(tok) or (
+            any(ctx.keys[c.i][1] in ("ne", "n'") for c in tok.children)
+            and any(ctx.keys[i][1] == "ni" for i in range(start, end)))):
+        return False  # "ne restera pas impunie", "ne restera ni sans réponse ni impunie"
+    if spec.future and not _future(ctx, tok, start, end):
+        return False
     if spec.heads:
         gov = tok.head
         if gov.i == tok.i or not ctx.has_key(gov, spec.heads):
