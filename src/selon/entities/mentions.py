@@ -391,7 +391,7 @@ def _titles(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
 def _long_form(doc: Doc, i: int, abbr: str, mentions: list[Mention]) -> Mention | None:
     """The name right before "(ABBR)" whose initials it spells, when the model cut or missed it.
 
-    "Fédération valdorienne du transport (FVT)", "Front de libération du Wolodé (FLW)" read as a
+    "Fédération nordique du rail (FNR)", "Front de libération du Karvan (FLK)" read as a
     body plus a place: the words from a capitalised one up to the parenthesis, if the acronym fits
     them all.  Mentions inside it (a place, a part of the name) give way to it; a KB body does not.
     """

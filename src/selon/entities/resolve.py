@@ -284,7 +284,7 @@ class Resolver:
     def _same_unknown_name(self, doc: Doc, m: Mention, key: str, c: Cluster) -> bool:
         """The very same name, known to no KB, read as a person here and as a place there: one actor.
 
-        The model types an unknown name by its context ("la Norlande" a place, "Norlande a rappelé" a
+        The model types an unknown name by its context ("la Estmarie" a place, "Estmarie a rappelé" a
         person); the article does not name two actors with one word.
         """
         if m.kb or c.kb_id or m.etype == "EVENT" or c.etype == "EVENT":
@@ -310,7 +310,7 @@ class Resolver:
                 best = max(best, 2)
             elif m.etype not in ("PERSON", "GPE", "LOC") and len(ws) == 1 and len(xws) >= 2 and xws[0] == ws[0] and \
                     ws[0] not in self.lex.not_names and len(ws[0]) >= 4:
-                best = max(best, 1)  # "les Gardiens" for "les Gardiens de la révolution" (a place "Elvik" is not "Elvik Tidende")
+                best = max(best, 1)  # "les Gardiens" for "les Gardiens de la révolution" (a place "Brenna" is not "Brenna Posten")
         if best == 0 and c.kb_id and m.etype != "PERSON":
             actor = self.kb.actors[c.kb_id]
             if any(nz.key(a) == key for a in actor.names()):

@@ -342,7 +342,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             else:
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
-            # a fronted "À Kassaré, le gouvernement a salué ...": where it is said, not to whom
+            # a fronted "À Lorvane, le gouvernement a salué ...": where it is said, not to whom
             _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not _fronted(ctx, c, v))
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)

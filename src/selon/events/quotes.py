@@ -511,7 +511,7 @@ class QuoteFinder:
         if _incise_shaped(ctx, verb) and verb.i + 1 < len(ctx.doc):
             named = sp.name_at(verb.i + 1) or self._person_after(sp, verb)
             if named:
-                return named  # "», s'est félicitée Ilena Corvath" with the name missed as a mention
+                return named  # "», s'est félicitée Maëlle Dorsan" with the name missed as a mention
         # no subject: a coordinated verb or a participle shares its clause's ("X a salué … et a déclaré",
         # "X a interdit la fête, invoquant « … »"); a clause whose subject names no one is passed over
         h = verb.head

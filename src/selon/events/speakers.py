@@ -260,8 +260,8 @@ class Speakers:
                 continue
             if m.root.head.i in holders and ctx.case_of(m.root) is None or m.root.i in holders or \
                     m.root.dep_ == "appos" and m.start > 0 and doc[m.start - 1].text == ",":
-                return m._.entity_id  # ", Hélène Vauquelin" set off by a comma names the whole phrase
-        if title:  # "le ministre de la Coopération, Anders Holmgaard": a name in apposition to a title is
+                return m._.entity_id  # ", Claire Fontenay" set off by a comma names the whole phrase
+        if title:  # "le ministre de la Coopération, Jonas Lindqvist": a name in apposition to a title is
             for i in words:  # the holder's, whatever type the entities gave it
                 sp = ctx.mention_at(doc[i])
                 if sp is not None and sp.root.dep_ == "appos" and sp.root.head.i == head.i and i != head.i \
@@ -301,7 +301,7 @@ class Speakers:
 
     def name_at(self, i: int, stop: int | None = None) -> str | None:
         """An entity whose name is written at token i though no mention covers it (a parse that cut the
-        sentence inside the name): "Ilena Corvath" matched against the document's entity names."""
+        sentence inside the name): "Maëlle Dorsan" matched against the document's entity names."""
         ctx = self.ctx
         doc = ctx.doc
         k = i
