@@ -1,0 +1,1 @@
+"""Accuracy measurement: the French event gold standard (GSR) and its scorer."""
