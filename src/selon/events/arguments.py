@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from selon.events.lexicon import event_lexicon
-from selon.events.subjects import agent_of, subject_entities
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
+from selon.parse.subjects import agent_of, subject_entities
 from selon.parse.syntax import is_passive, subject_token
 from selon.parse.words import POSSESSIVE, dedupe
 from selon.sources.attribution import outlet_subject, self_report

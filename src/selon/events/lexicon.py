@@ -57,7 +57,6 @@ class EventLexicon:
     phrases: dict[str, tuple[Spec, ...]]  # first word -> specs
     modes: dict[str, dict[str, str]]  # type -> cue word -> mode
     patient_heads: frozenset[str]
-    object_control: frozenset[str]
     verb_forms: dict[str, str]
 
 
@@ -143,7 +142,6 @@ def build(plover: dict[str, Any]) -> EventLexicon:
         phrases={k: tuple(sorted(v, key=lambda s: -len(s.words))) for k, v in phrases.items()},
         modes=modes,
         patient_heads=keys_of(plover.get("patient_heads")),
-        object_control=keys_of(plover.get("object_control")),
         verb_forms={word_key(str(k)): word_key(str(v)) for k, v in (plover.get("verb_forms") or {}).items()},
     )
 

@@ -14,9 +14,9 @@ from spacy.tokens import Token
 
 from selon.events.mentions import Mention
 from selon.events.nesting import THREAT_MODES
-from selon.events.subjects import subject_entities
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
+from selon.parse.subjects import subject_entities
 from selon.sources.attribution import Attribution, outlet_subject, self_report
 from selon.sources.lexicon import source_lexicon
 from selon.sources.modality import (

@@ -4,7 +4,7 @@ Noun phrases are resolved to entities (:mod:`selon.parse.context`) through
 role nouns ("le ministre"), group nouns ("les deux pays"), nationality
 adjectives and the verbs of saying around pronouns; the entities, sources and
 events stages read the same lists.  They live in ``data/plover_fr.yaml``
-(``role_nouns``, ``group_nouns``, ``demonyms``, ``light_verbs``) and
+(``role_nouns``, ``group_nouns``, ``demonyms``, ``light_verbs``, ``object_control``) and
 ``data/attribution_fr.yaml`` (``report_verbs``, ``speech_verbs``); the
 stage-specific tables of those files are compiled by
 :mod:`selon.events.lexicon` and :mod:`selon.sources.lexicon`.
@@ -33,6 +33,7 @@ class WordLexicon:
     speech_verbs: frozenset[str]
     light_verbs: dict[str, str | None]  # verbs that carry a nominal event -> the modality they lend
     light_verb_words: frozenset[str]
+    object_control: frozenset[str]  # "exhorter X à": the object is the subject of the infinitive
 
 
 def build_words(plover: dict[str, Any], attribution: dict[str, Any]) -> WordLexicon:
@@ -43,6 +44,7 @@ def build_words(plover: dict[str, Any], attribution: dict[str, Any]) -> WordLexi
         demonyms={norm_word(str(k)): str(v) for k, v in (plover.get("demonyms") or {}).items()},
         report_verbs=keys_of(attribution.get("report_verbs")), speech_verbs=keys_of(attribution.get("speech_verbs")),
         light_verbs=light, light_verb_words=frozenset(light),
+        object_control=keys_of(plover.get("object_control")),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from selon.parse.context import DocContext
+from selon.parse.subjects import subject_entities
 from selon.parse.words import PLURAL_PRONOUNS, SINGULAR_PRONOUNS
 from selon.sources.quote_grammar import (
     SaidBy,
@@ -220,16 +221,12 @@ class QuoteSpeakers(SayingVerbs):
                     if found:
                         return found
                 elif s is None:
-                    from selon.events.arguments import subject_entities
-
                     shared = [e for e in subject_entities(ctx, h) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
                     if shared:
                         return first_person(ctx, shared)
             if h.head.i == h.i:
                 break
             h = h.head
-        from selon.events.arguments import subject_entities
-
         shared = [e for e in subject_entities(ctx, verb) if ctx.etype(e) in ("PERSON", "ORG", "GPE")]
         if shared:
             return shared[0]

@@ -1,4 +1,4 @@
-"""Who a verb's subject is: the actors of a verbal event, through passives, shared and lost subjects.
+"""Who a verb's subject is (the actor of a verbal event, the speaker of a verb of saying), through passives, shared and lost subjects.
 
 In the passive the agent ("par X") acts; a verb without a subject of its own
 shares its host's (coordinated "et a appelé", controlled "a décidé de frapper",
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from selon.events.lexicon import event_lexicon
 from selon.parse.context import DocContext
 from selon.parse.syntax import clause_host, is_passive, is_tensed, np_top, subject_token
 
@@ -46,7 +45,7 @@ def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
             return []
         controlled = v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(
             c.dep_ == "mark" and ctx.keys[c.i][1] in ("à", "de") for c in v.children))
-        if controlled and ctx.lemma(p) in event_lexicon().object_control:
+        if controlled and ctx.lemma(p) in ctx.lex.object_control:
             obj = next((c for c in p.children if c.dep_ in ("obj", "iobj")), None)
             if obj is not None:
                 return ctx.np_entities(obj) if obj.pos_ != "PRON" else []
