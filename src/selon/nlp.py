@@ -45,8 +45,8 @@ def component_order() -> list[tuple[str, dict[str, Any]]]:
     # Imported here so that each module registers its factory.
     from selon.entities import component as _entities  # noqa: F401
     from selon.events import component as _events  # noqa: F401
-    from selon.events import times as _times  # noqa: F401
     from selon.sources import quotes as _quotes  # noqa: F401
+    from selon.times import component as _times  # noqa: F401
 
     return [
         ("selon_entities", {}),

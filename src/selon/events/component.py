@@ -118,7 +118,7 @@ class EventFinder:
             denies = m.denies.root().id if m.denies is not None else m.denies_quote
             out.append(Event(
                 id=m.id, type=m.type, mode=m.mode, actors=list(m.actors), recipients=list(m.recipients),
-                date=m.date or event_date(doc, evidence, t0.idx, m.trig.head), location=m.args.location,
+                date=m.date or event_date(doc, evidence, m.trig.head), location=m.args.location,
                 modality=m.modality, sources=list(m.sources), evidence=evidence,
                 denies=denies if m.type == "REJECT" else None, trigger=trigger,
             ))

@@ -8,23 +8,12 @@ participle or relative clause about another word, nor the start of a span,
 
 from __future__ import annotations
 
-import logging
-import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from selon.record import Span
-
-log = logging.getLogger(__name__)
-
-ISO_DATE = re.compile(r"^\d{4}-(?:\d{2}(?:-\d{2})?|W\d{2})$")
-
-
-def _times_module() -> object:
-    from selon.events import times
-
-    return times
+from selon.times import event_date as times_event_date
 
 
 def verb_above(tok: Token) -> Token:
@@ -68,27 +57,11 @@ def clause_times(doc: Doc, times: list[Any], evidence: Span, trigger: Token | No
     return own or kept
 
 
-def event_date(doc: Doc, evidence: Span, anchor: int, trigger: Token | None = None) -> str | None:
+def event_date(doc: Doc, evidence: Span, trigger: Token | None = None) -> str | None:
     """The event's date from the time expressions of its clause (``doc._.times``).
 
-    The times component owns the choice (``selon.events.times.event_date``); without it, the
-    day or month nearest the trigger.  A bare year does not date an event ("la guerre de 2006").
+    The times package owns the choice among them (``selon.times.event_date``).  A bare year
+    does not date an event ("la guerre de 2006").
     """
     times = clause_times(doc, doc._.times or [], evidence, trigger)
-    helper = getattr(_times_module(), "event_date", None)
-    if callable(helper):
-        try:
-            value = helper(times, evidence.start, evidence.end)
-            return value if isinstance(value, str) or value is None else None
-        except TypeError:  # an older or newer signature: fall back to ours
-            log.debug("times.event_date has another signature; using the nearest date", exc_info=True)
-    best: tuple[int, str] | None = None
-    for t in times:
-        if t.start < evidence.start or t.end > evidence.end or t.type != "DATE" or not t.value:
-            continue
-        if not ISO_DATE.match(t.value):
-            continue
-        dist = abs(t.start - anchor)
-        if best is None or dist < best[0]:
-            best = (dist, t.value)
-    return best[1] if best else None
+    return times_event_date(times, evidence.start, evidence.end)
