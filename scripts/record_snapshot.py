@@ -3,7 +3,8 @@
 
     PYTHONPATH=$PWD/src .venv/bin/python scripts/record_snapshot.py write /tmp/before.jsonl
     ... refactor ...
-    PYTHONPATH=$PWD/src .venv/bin/python scripts/record_snapshot.py write /tmp/after.jsonl
+    PYTHONPATH=$PWD/src .venv/bin/python scripts/record_snapshot.py write /tmp/after.jsonl \
+        --fixtures /tmp/before.jsonl.fixtures.jsonl
     .venv/bin/python scripts/record_snapshot.py compare /tmp/before.jsonl /tmp/after.jsonl
 
 Why: a change that is meant to move code, not behaviour (a package split, a
@@ -77,7 +78,30 @@ def fixture_texts() -> Iterator[tuple[str, str]]:
                     yield f"{path.relative_to(REPO)}:{node.lineno}", text
 
 
-def write(out: Path) -> int:
+def portable(line: str) -> str:
+    """A record line with this checkout's absolute paths replaced, so two checkouts compare equal."""
+    samples = shared_samples()
+    if samples is not None:
+        line = line.replace(json.dumps(str(samples.parent))[1:-1], "<shared>")
+    return line.replace(json.dumps(str(REPO))[1:-1], "<repo>")
+
+
+def load_fixtures(path: Path | None, out: Path) -> list[tuple[str, str]]:
+    """The fixture texts: from a saved list (so that moving tests does not change the inputs), else
+    collected from the test suite now and saved beside the snapshot for the next run."""
+    if path is not None:
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [(r["origin"], r["text"]) for r in rows]
+    found = list(fixture_texts())
+    saved = out.with_name(out.name + ".fixtures.jsonl")
+    with saved.open("w", encoding="utf-8") as f:
+        for origin, text in found:
+            f.write(json.dumps({"origin": origin, "text": text}, ensure_ascii=False) + "\n")
+    print(f"{saved}: {len(found)} fixture texts (pass it as --fixtures next time)", file=sys.stderr)
+    return found
+
+
+def write(out: Path, fixtures: Path | None = None) -> int:
     from selon.ingest import InputError, iter_documents
     from selon.ingest.document import Document
     from selon.pipeline import Extractor
@@ -86,18 +110,18 @@ def write(out: Path) -> int:
     n = 0
     with out.open("w", encoding="utf-8") as f:
         for result in extractor.run(iter_documents([str(p) for p in file_inputs()])):
-            line = f"ERROR {result.path} {result.reason}" if isinstance(result, InputError) else result.record.to_json()
+            line = f"ERROR {result.path} {result.reason}" if isinstance(result, InputError) else portable(result.record.to_json())
             f.write(line + "\n")
             n += 1
         seen: set[str] = set()
         docs = []
-        for origin, text in fixture_texts():
+        for origin, text in load_fixtures(fixtures, out):
             key = hashlib.sha256(text.encode()).hexdigest()
             if key not in seen:
                 seen.add(key)
                 docs.append(Document.from_text(text, path=origin))
         for result in extractor.run(docs):
-            line = f"ERROR {result.path} {result.reason}" if isinstance(result, InputError) else result.record.to_json()
+            line = f"ERROR {result.path} {result.reason}" if isinstance(result, InputError) else portable(result.record.to_json())
             f.write(line + "\n")
             n += 1
     print(f"{out}: {n} records", file=sys.stderr)
@@ -123,11 +147,12 @@ def main() -> int:
     sub = ap.add_subparsers(dest="cmd", required=True)
     w = sub.add_parser("write", help="extract every snapshot text, one JSON line per record")
     w.add_argument("out", type=Path)
+    w.add_argument("--fixtures", type=Path, help="fixture texts saved by an earlier run (OUT.fixtures.jsonl)")
     c = sub.add_parser("compare", help="exit 1 unless the two snapshots are byte-identical")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     a = ap.parse_args()
-    return write(a.out) if a.cmd == "write" else compare(a.before, a.after)
+    return write(a.out, a.fixtures) if a.cmd == "write" else compare(a.before, a.after)
 
 
 if __name__ == "__main__":

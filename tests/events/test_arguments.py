@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from tests.events.conftest import describe, find_events, names, one_event
+from tests.records import describe, find_events, names, one_event
 
 
 def test_active_voice(article):

@@ -13,7 +13,7 @@ import pytest
 
 from selon.ingest import Document, iter_documents
 from selon.record import EVENT_TYPES, MODALITIES, Record
-from tests.events.conftest import describe, find_events, one_event
+from tests.records import describe, find_events, one_event
 
 
 def check_invariants(rec: Record, raw: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import describe, find_events, names, one_event
+from tests.records import describe, find_events, names, one_event
 
 
 def threat(rec, actor: str, recipient: str | None = None):

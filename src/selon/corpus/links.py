@@ -29,7 +29,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, select, union
 from sqlalchemy.engine import Connection
 
 from selon.corpus import dates
-from selon.corpus.merge import Report, load_reports
+from selon.corpus.reports import Report, load_reports
 from selon.store import schema as s
 
 WINDOW_DAYS = 14

@@ -29,7 +29,7 @@ from selon.entities.mentions import Mention, acronyms, collect
 from selon.entities.resolve import Cluster, Resolver
 from selon.entities.roles import RoleFinder
 from selon.entities.ruler import KBRuler, word_stream
-from selon.nlp import MENTIONS
+from selon.parse.extensions import MENTIONS
 from selon.record import Entity
 from selon.record import Mention as RecordMention
 

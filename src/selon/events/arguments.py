@@ -17,8 +17,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from selon.events.context import POSSESSIVE, DocContext, _dedupe
+from selon.events.lexicon import event_lexicon
 from selon.events.triggers import Trigger
+from selon.parse.context import DocContext
+from selon.parse.subjects import agent_of, subject_entities
+from selon.parse.syntax import is_passive, subject_token
+from selon.parse.words import POSSESSIVE, dedupe
+from selon.sources.attribution import outlet_subject, self_report
 
 TARGET_CASES = frozenset({"contre", "sur", "envers", "vers", "à l'encontre", "à l'encontre de", "visant"})
 WITH_CASES = frozenset({"avec", "auprès", "auprès de", "aux côtés de", "à côté de"})
@@ -32,7 +37,6 @@ DATIVE_TYPES = frozenset({"AID", "REQUEST", "SUPPORT", "AGREE", "CONCEDE", "RETR
 # Verbs whose subject phrase is an occurrence of the nominal event: "une rencontre a eu lieu entre X et Y".
 OCCURRENCE = frozenset({"avoir", "tenir", "dérouler", "produire", "intervenir", "survenir", "commencer", "éclater",
                         "reprendre", "poursuivre", "cibler", "viser", "frapper", "toucher", "faire", "constituer"})
-LEFT_SUBJECT_WINDOW = 12
 SKIP_LEFT_POS = frozenset({"ADV", "AUX", "PUNCT", "SPACE", "PART", "CCONJ"})
 
 
@@ -43,203 +47,12 @@ class Args:
     location: str | None = None
 
 
-def is_passive(v: Token) -> bool:
-    kids = list(v.children)
-    if any(c.dep_ == "aux:pass" for c in kids):
-        return True
-    return any(c.dep_ == "nsubj:pass" for c in kids) and any(c.dep_.startswith("aux") and c.lemma_ == "être"
-                                                            for c in kids)
-
-
-def _finite(v: Token) -> bool:
-    return "Fin" in v.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in v.children)
-
-
-def _tensed(v: Token) -> bool:
-    """Finite in person: the verb or its auxiliary is conjugated ("a appelé"), not "d'avoir cédé"."""
-    return any("Fin" in t.morph.get("VerbForm", []) or t.morph.get("Mood", []) != []
-               for t in [v, *(c for c in v.children if c.dep_.startswith("aux"))]
-               if "Inf" not in t.morph.get("VerbForm", []))
-
-
-def subject_entities(ctx: DocContext, v: Token, depth: int = 0) -> list[str]:
-    """The actor(s) a verb's subject stands for, following shared subjects when the verb has none."""
-    subj = subject_token(v)
-    if subj is not None:
-        if is_passive(v):
-            agent = _agent(ctx, v)
-            return ctx.np_entities(agent) if agent is not None else []
-        found = ctx.np_entities(subj)
-        if found:
-            return found
-        if subj.i < v.i and _intervening_subject(ctx, subj, v):
-            return _left_subject(ctx, v)  # a far "subject" the parser borrowed, a named phrase dangling nearer
-        cc = next((c for c in v.children if c.dep_ == "cc"), None)
-        if not (v.dep_ == "ccomp" and cc is not None and subj.i < cc.i < v.i):
-            return found
-        # "X a déclaré que A était B et a salué C": "et a salué" is X's, the parser took B for its subject
-    if depth < 3 and v.head.i != v.i:
-        p = v.head
-        if _gerund(ctx, v):
-            host = _clause_host(v)  # "X a condamné ..., tout en demandant à Y de ...": X asks
-            return subject_entities(ctx, host, depth + 1) if host is not None else []
-        if v.dep_ == "conj" and _tensed(v):
-            p = _finite_host(ctx, v)  # "X a accusé Y de mener ... et a appelé Z": X calls, not Y
-        if v.dep_ == "acl" and p.pos_ in ("NOUN", "PROPN"):
-            if "Fin" in v.morph.get("VerbForm", []) and "Ind" in v.morph.get("Mood", []):
-                return ctx.np_entities(_np_top(p))  # "Le commandant de la Force Qods contacte le Hamas" misparsed
-            return []
-        controlled = v.dep_ == "xcomp" or (v.dep_ == "advcl" and any(
-            c.dep_ == "mark" and ctx.keys[c.i][1] in ("à", "de") for c in v.children))
-        if controlled and ctx.lemma(p) in ctx.lex.object_control:
-            obj = next((c for c in p.children if c.dep_ in ("obj", "iobj")), None)
-            if obj is not None:
-                return ctx.np_entities(obj) if obj.pos_ != "PRON" else []
-        coordinated = v.dep_ in ("conj", "xcomp", "advcl") or (
-            v.dep_ == "ccomp" and any(c.dep_ == "cc" for c in v.children))
-        if coordinated and p.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and not _intervening_subject(ctx, p, v):
-            return subject_entities(ctx, p, depth + 1)
-    return _left_subject(ctx, v)
-
-
-def _number(v: Token) -> str | None:
-    """Grammatical number of a finite verb, from its tensed auxiliary or itself."""
-    for t in [*(c for c in v.children if c.dep_.startswith("aux")), v]:
-        if "Fin" in t.morph.get("VerbForm", []) or "Ind" in t.morph.get("Mood", []):
-            num = t.morph.get("Number", [])
-            if num:
-                return num[0]
-    return None
-
-
-def _subject_number(ctx: DocContext, v: Token) -> str | None:
-    subj = subject_token(v)
-    if subj is None or subj.pos_ == "PRON" and ctx.keys[subj.i][1] in ("qui", "que", "qu'"):
-        return None
-    if any(c.dep_ == "conj" for c in subj.children):
-        return "Plur"
-    num = subj.morph.get("Number", [])
-    return num[0] if num else None
-
-
-def _finite_host(ctx: DocContext, v: Token) -> Token:
-    """The verb a finite conjunct really coordinates with.  The parser often hangs "et a appelé"
-    on the nearest verb, an infinitive ("accuse Y de mener ... et a appelé") or the verb of a
-    subordinate clause whose subject does not agree ("a assuré que les auteurs n'étaient pas passés
-    ... et a accusé"): climb to the first finite verb that can share its subject."""
-    p = v.head
-    num = _number(v)
-    for _ in range(4):
-        if p.head.i == p.i or p.pos_ not in ("VERB", "AUX", "ADJ"):
-            break
-        climb = p.dep_ in ("xcomp", "advcl", "ccomp", "acl", "conj", "obj", "acl:relcl")
-        if climb and not _tensed(p):
-            p = p.head  # an infinitive or a participle shares no subject with a finite verb
-            continue
-        pn = _subject_number(ctx, p)
-        if climb and p.dep_ != "conj" and num and pn and pn != num:
-            p = p.head  # "que les auteurs (plural) ... et a (singular) accusé"
-            continue
-        break
-    return p
-
-
-def _gerund(ctx: DocContext, v: Token) -> bool:
-    """ "en demandant", "tout en saluant", "..., a-t-il ajouté, saluant ...": a gerund or a detached
-    present participle on a verb, whose subject is the main clause's."""
-    if "Part" not in v.morph.get("VerbForm", []) or "Pres" not in v.morph.get("Tense", []):
-        return False
-    if subject_token(v) is not None:
-        return False
-    prev = [t for t in ctx.doc[max(v.sent.start, v.i - 2):v.i] if not t.is_space]
-    if not prev:
-        return False
-    if ctx.keys[prev[-1].i][1] == "en":
-        return True
-    return prev[-1].text == "," and v.dep_ in ("advcl", "conj", "xcomp", "parataxis") and \
-        v.head.pos_ in ("VERB", "AUX") and v.head.i < v.i
-
-
-def _fronted(ctx: DocContext, c: Token, v: Token) -> bool:
+def fronted(ctx: DocContext, c: Token, v: Token) -> bool:
     """A prepositional phrase before the verb and its subject, closed by a comma: a setting."""
     if c.i > v.i:
         return False
     end = max(t.i for t in c.subtree)
     return end + 1 < len(ctx.doc) and ctx.doc[end + 1].text == ","
-
-
-def _clause_host(v: Token) -> Token | None:
-    """The nearest finite verb above a gerund (the parser may hang it on an adverb), else the root."""
-    t = v.head
-    for _ in range(4):
-        if t.pos_ in ("VERB", "AUX") and t.i != v.i and _finite(t):
-            return t
-        if t.head.i == t.i:
-            break
-        t = t.head
-    root = v.sent.root
-    return root if root.i != v.i and root.pos_ in ("VERB", "AUX") else None
-
-
-def subject_token(v: Token) -> Token | None:
-    """The subject of a verb; of two (a parse error), the one nearest before it."""
-    subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if len(subs) > 1:
-        before = [c for c in subs if c.i < v.i]
-        return before[-1] if before else subs[0]
-    return subs[0] if subs else None
-
-
-def _np_top(tok: Token) -> Token:
-    """Climb nmod links to the head of a whole noun phrase ("Force" -> "commandant")."""
-    t = tok
-    for _ in range(4):
-        if t.dep_ in ("nmod", "flat:name", "appos") and t.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head
-        else:
-            break
-    return t
-
-
-def _agent(ctx: DocContext, v: Token) -> Token | None:
-    for c in v.children:
-        if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obl:mod", "nmod") and ctx.case_of(c) == "par"):
-            return c
-    return None
-
-
-def _intervening_subject(ctx: DocContext, p: Token, v: Token) -> bool:
-    """A bare named phrase left dangling between two verbs is the second one's subject the parser missed
-    (a phrase that already is another verb's subject does not count)."""
-    for t in ctx.tokens_between(p.i, v.i):
-        if ctx.entity_of(t) and t.dep_ in ("obl:mod", "appos", "dep", "conj", "nmod") and \
-                ctx.case_of(t) is None and t.i > p.i:
-            sp = ctx.mention_at(t)
-            if sp is not None and sp.root.i == t.i and ctx.case_of(sp.root) is None and t.i < v.i:
-                return True
-    return False
-
-
-def _left_subject(ctx: DocContext, v: Token) -> list[str]:
-    """Nearest bare named phrase left of a verb that lost its subject in the parse."""
-    start = min([v.i] + [c.i for c in v.children if c.dep_.startswith("aux")])
-    sent = ctx.sentence(v)
-    i = start - 1
-    steps = 0
-    while i >= sent.start and steps < LEFT_SUBJECT_WINDOW:
-        t = ctx.doc[i]
-        steps += 1
-        if (t.pos_ == "VERB" and ctx.lemma(t) not in ("avoir", "être")) or \
-                (t.pos_ == "SCONJ" and ctx.keys[i][1] not in ("que", "qu'")):
-            return []
-        sp = ctx.mention_at(t)
-        if sp is not None:
-            top = _np_top(sp.root)  # "Avi Dichter, ancien chef du Shin Bet, a annoncé": the whole phrase
-            if top.i < sent.start or ctx.case_of(top) is not None or top.dep_ in ("obj", "iobj"):
-                return []
-            return ctx.np_entities(top) or [sp._.entity_id]
-        i -= 1
-    return []
 
 
 def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
@@ -250,7 +63,7 @@ def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or c.i in ctx._triggers:
+                if c.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or c.i in ctx.trigger_words:
                     continue
                 if ctx.case_of(c) in TARGET_CASES:
                     out.append(c)
@@ -261,10 +74,10 @@ def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
 
 def between(ctx: DocContext, c: Token) -> tuple[list[str], list[str]]:
     """ "entre X et Y": X acts, Y receives (each side resolved on its own, so an unknown X stays empty)."""
-    first = [e for e in ctx._np_entity(c, "actor", 0)]
+    first = [e for e in ctx.np_entity(c, "actor", 0)]
     rest: list[str] = []
     for conj in ctx.conjuncts(c):
-        rest.extend(ctx._np_entity(conj, "actor", 0))
+        rest.extend(ctx.np_entity(conj, "actor", 0))
     if rest or first:
         last = max(t.i for t in c.subtree)
         rest.extend(ctx.coordinated_after(last, "actor"))
@@ -295,7 +108,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
     passive = is_passive(v)
     visit = mode == "visit"
     if passive:
-        agent = _agent(ctx, v)
+        agent = agent_of(ctx, v)
         if agent is not None:
             args.actors = ctx.np_entities(agent)
         subj = subject_token(v)
@@ -306,7 +119,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
         if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm", []) and \
                 v.head.pos_ in ("NOUN", "PROPN"):
             # "la base visée par des tirs": a participle on a noun names what suffers the act
-            agent = _agent(ctx, v)
+            agent = agent_of(ctx, v)
             if agent is not None:
                 args.actors = ctx.np_entities(agent)
             args.recipients = ctx.np_entities(v.head, "recipient")
@@ -327,7 +140,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(ctx.np_entities(pp, "target"))
     words = [v, *(ctx.doc[i] for i in range(trig.start, trig.end) if i != v.i)]
     for c in (k for w in words for k in w.children if not trig.start <= k.i < trig.end):
-        if c.dep_ not in OBL_DEPS or c.i in ctx._triggers and c.dep_ not in ("obl", "obl:arg", "obl:mod"):
+        if c.dep_ not in OBL_DEPS or c.i in ctx.trigger_words and c.dep_ not in ("obl", "obl:arg", "obl:mod"):
             continue
         case = ctx.case_of(c)
         if case is None:
@@ -343,7 +156,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
             # a fronted "À Lorvane, le gouvernement a salué ...": where it is said, not to whom
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not _fronted(ctx, c, v))
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not fronted(ctx, c, v))
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:
@@ -369,7 +182,7 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                 possessive = True
                 continue
             if c.dep_ == "acl":
-                agent = _agent(ctx, c)
+                agent = agent_of(ctx, c)
                 if agent is not None:
                     args.actors.extend(ctx.np_entities(agent))
                 if ctx.lemma(c) == "viser":
@@ -388,11 +201,11 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                 args.recipients.extend(ctx.np_entities(c, "target"))
             elif case == "par":
                 args.actors.extend(ctx.np_entities(c))
-            elif case in GENITIVE_CASES and c.i not in ctx._triggers:
+            elif case in GENITIVE_CASES and c.i not in ctx.trigger_words:
                 genitive.append(c)
                 if ctx.entity_of(c) is None:
                     for gc in c.children:  # "la proposition de trêve présentée par la France"
-                        agent = _agent(ctx, gc) if gc.dep_ == "acl" else None
+                        agent = agent_of(ctx, gc) if gc.dep_ == "acl" else None
                         if agent is not None:
                             args.actors.extend(ctx.np_entities(agent))
             elif case in PLACE_CASES:
@@ -432,13 +245,13 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
     lex = ctx.lex
     glemma = ctx.lemma(gov)
     dep = n.dep_
-    reporting = _self_report(ctx, gov)
+    reporting = self_report(ctx, gov)
     light = (glemma in lex.light_verb_words and not _il_y_a(ctx, gov)) or reporting
     if not args.actors and (gov.pos_ in ("VERB", "AUX", "ADJ") or reporting) and \
             dep in ("obj", "obl:arg", "obl", "nsubj:pass", "xcomp", "nmod", "ccomp"):
-        if light and not _outlet_subject(ctx, gov):
+        if light and not outlet_subject(ctx, gov):
             args.actors = subject_entities(ctx, gov)
-    if glemma in lex.patient_heads and dep in ("nmod", "obl", "obl:arg", "obj", "xcomp"):
+    if glemma in event_lexicon().patient_heads and dep in ("nmod", "obl", "obl:arg", "obj", "xcomp"):
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubj:pass")), None) or \
             next((t for t in gov.subtree if t.i < gov.i and t.dep_ in ("nsubj", "nsubj:pass")), None)
         if subj is not None:
@@ -497,29 +310,6 @@ def _occurrence(ctx: DocContext, n: Token, args: Args) -> None:
             args.recipients.extend(ctx.np_entities(c, "target"))
 
 
-def _self_report(ctx: DocContext, gov: Token) -> bool:
-    lex = ctx.lex
-    if ctx.lemma(gov) in lex.self_report_verbs or ctx.lemma(gov) in lex.claim_verbs:
-        return True
-    if ctx.lemma(gov) == "faire" and any(ctx.lemma(c) == "état" and c.dep_ == "obj" for c in gov.children):
-        return True
-    # "X a fait état de": parsed with "état" as the head
-    return ctx.lemma(gov) == "état" and any(ctx.lemma(t) == "faire" for t in (*gov.children, gov.head))
-
-
-def _outlet_subject(ctx: DocContext, gov: Token) -> bool:
-    """A news outlet reporting an event is its source, not its actor."""
-    from selon.events.attribution import is_outlet
-
-    if ctx.lemma(gov) in ctx.lex.light_verb_words and ctx.lemma(gov) not in ctx.lex.claim_verbs:
-        return False
-    subj = next((c for c in gov.children if c.dep_ in ("nsubj",)), None)
-    if subj is None:
-        return False
-    ents = ctx.np_entities(subj)
-    return any(is_outlet(ctx, e) for e in ents) or ctx.has_key(subj, ctx.lex.anonymous_sources)
-
-
 def _split_symmetric(trig: Trigger, args: Args, reciprocal: bool = True) -> None:
     """ "X et Y se sont rencontrés": the first named acts, the others receive (as "entre X et Y");
     not when they met someone else ("X et Y l'ont rencontré")."""
@@ -529,8 +319,8 @@ def _split_symmetric(trig: Trigger, args: Args, reciprocal: bool = True) -> None
 
 
 def _clean(args: Args) -> Args:
-    args.actors = _dedupe(args.actors)
-    args.recipients = [r for r in _dedupe(args.recipients) if r not in args.actors]
+    args.actors = dedupe(args.actors)
+    args.recipients = [r for r in dedupe(args.recipients) if r not in args.actors]
     if args.location in args.actors or args.location in args.recipients:
         args.location = None
     return args

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from selon.events.context import DocContext
-from selon.events.lexicon import Spec
+from selon.events.lexicon import Spec, event_lexicon
+from selon.parse.context import DocContext
+from selon.sources.modality import negative_child
 
 WINDOW = 6  # words after a trigger that count as its phrase for `with` and mode cues
 MAX_GAPS = 3  # auxiliaries, adverbs and determiners skipped inside a multiword form
@@ -38,6 +39,10 @@ class Trigger:
     @property
     def type(self) -> str:
         return self.spec.type
+
+    @property
+    def speaker_role(self) -> str | None:
+        return self.spec.speaker
 
 
 def is_verbal(tok: Token) -> bool:
@@ -90,7 +95,7 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         return False
     if spec.intransitive and any(c.dep_ == "obj" and ctx.keys[c.i][0] not in TIME_NOUNS for c in tok.children):
         return False  # "ont manifesté dimanche": a day taken for an object is no object
-    if spec.negative and not (ctx.negative_child(tok) or (
+    if spec.negative and not (negative_child(ctx, tok) or (
             any(ctx.keys[c.i][1] in ("ne", "n'") for c in tok.children)
             and any(ctx.keys[i][1] == "ni" for i in range(start, end)))):
         return False  # "ne restera pas impunie", "ne restera ni sans réponse ni impunie"
@@ -111,7 +116,8 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
         objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
         if spec.embed == "absorb":
             # "a ordonné l'expulsion de l'ONG": the object is an event, the order gives way to it
-            objs = [o for o in objs if not (ctx.keys[o.i][0] in ctx.lex.nouns or ctx.keys[o.i][1] in ctx.lex.nouns)]
+            nouns = event_lexicon().nouns
+            objs = [o for o in objs if not (ctx.keys[o.i][0] in nouns or ctx.keys[o.i][1] in nouns)]
         if not any(ctx.np_entities(o, "recipient") for o in objs):
             return False
     return True
@@ -135,7 +141,7 @@ def _match_phrase(ctx: DocContext, i: int, words: tuple[str, ...]) -> int | None
 
 def find_triggers(ctx: DocContext) -> list[Trigger]:
     """All triggers of a document, in text order, one per word."""
-    lex = ctx.lex
+    lex = event_lexicon()
     doc = ctx.doc
     found: list[Trigger] = []
     taken: set[int] = set()
@@ -193,7 +199,7 @@ def mode_of(ctx: DocContext, trig: Trigger) -> str | None:
     """The PLOVER mode: the entry's own, else the nearest mode cue in the trigger's phrase."""
     if trig.spec.mode:
         return trig.spec.mode
-    cues = ctx.lex.modes.get(trig.type) or {}
+    cues = event_lexicon().modes.get(trig.type) or {}
     if not cues:
         return None
     best: tuple[int, str] | None = None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from selon.ingest.document import DecodeError, Document, InputError
-from selon.ingest.readers import Item, _mb, finish, read_html, read_jsonl, read_text
+from selon.ingest.readers import Item, finish, megabytes, read_html, read_jsonl, read_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "Document", "InputError", "DecodeError", "Item", "display_path", "iter_documents", "list_inputs"]
 
@@ -81,7 +81,7 @@ def _read_one(path: str, max_bytes: int, stdin_format: str) -> Iterator[Item]:
                 return
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield InputError("<stdin>", f"input larger than the {_mb(max_bytes)} limit (--max-bytes)")
+                yield InputError("<stdin>", f"input larger than the {megabytes(max_bytes)} limit (--max-bytes)")
                 return
             if fmt == "auto":
                 fmt = _sniff(data)
@@ -98,11 +98,11 @@ def _read_one(path: str, max_bytes: int, stdin_format: str) -> Iterator[Item]:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                yield InputError(path, f"file is {size / 1e6:.1f} MB, over the {_mb(max_bytes)} limit (--max-bytes)")
+                yield InputError(path, f"file is {size / 1e6:.1f} MB, over the {megabytes(max_bytes)} limit (--max-bytes)")
                 return
             data = fh.read(max_bytes + 1)  # bounded even when the size lies (a pipe, a growing file)
         if len(data) > max_bytes:
-            yield InputError(path, f"input larger than the {_mb(max_bytes)} limit (--max-bytes)")
+            yield InputError(path, f"input larger than the {megabytes(max_bytes)} limit (--max-bytes)")
             return
         yield from (read_html if fmt == "html" else read_text)(path, data)
     except OSError as exc:

@@ -96,7 +96,7 @@ def read_jsonl(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[Item]:
                 more = stream.readline(1 << 20)
                 if not more or more.endswith(b"\n"):
                     break
-            yield InputError(path, f"line longer than the {_mb(max_bytes)} limit (--max-bytes)", lineno)
+            yield InputError(path, f"line longer than the {megabytes(max_bytes)} limit (--max-bytes)", lineno)
             continue
         if not raw.strip():
             continue
@@ -164,5 +164,5 @@ def finish(doc: Document) -> Document:
     return doc
 
 
-def _mb(n: int) -> str:
+def megabytes(n: int) -> str:
     return f"{n / 1_000_000:g} MB"

@@ -1,10 +1,10 @@
-"""Temporal expressions (TimeML DATE/TIME/DURATION/SET) with ISO values: the ``selon_times`` component.
+"""The ``selon_times`` spaCy component, ``find_times`` and ``event_date``.
 
 ``find_times`` is the whole job as a pure function of the text, the anchor
 (publication date, possibly partial) and today's date; the spaCy component
-only feeds it the document text and ``doc._.selon_meta["published"]``.
-Patterns live in ``times_grammar`` (built from ``data/times_fr.yaml``),
-values in ``times_resolve``.
+only feeds it the document text, ``doc._.selon_meta["published"]`` and a tense
+hint from the parse.  Patterns live in ``selon.times.grammar`` and its
+families (built from ``data/times_fr.yaml``), values in ``selon.times.resolve``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from selon.events.times_grammar import grammar
-from selon.events.times_resolve import Resolver
 from selon.record import Time
+from selon.times.grammar import grammar
+from selon.times.resolve import Resolver
 
 __all__ = ["TimesTagger", "event_date", "find_times"]
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from selon.clean import norm
-from selon.events.quotes import find_quote_spans
-from tests.events.conftest import names
+from selon.sources.quote_marks import find_quote_spans
+from tests.records import names
 
 # --- finding quoted stretches -----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import describe, names, one_event
+from tests.records import describe, names, one_event
 
 
 def test_asserted(article):

@@ -1,10 +1,8 @@
-"""Helpers for the event tests: read records by entity names, not by ids."""
+"""Read records by entity names, not by ids (helpers for the sources and events tests)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-import pytest
 
 from selon.clean import norm
 from selon.record import Record
@@ -54,17 +52,3 @@ def describe(rec: Record) -> str:
         f"{e.type}/{e.mode} {names(rec, e.actors)}->{names(rec, e.recipients)} {e.modality} "
         f"src={names(rec, e.sources)} [{e.trigger.text if e.trigger else ''}]"
         for e in rec.events)
-
-
-@pytest.fixture(scope="session")
-def article(extract):
-    """``article(body, title=...)``: a record for a French article body (a title line is added)."""
-    cache: dict[tuple[str, str], Record] = {}
-
-    def run(body: str, title: str = "Dépêche") -> Record:
-        key = (title, body)
-        if key not in cache:
-            cache[key] = extract(f"{title}\n\n{body}\n")
-        return cache[key]
-
-    return run

@@ -1,4 +1,4 @@
-"""Attribution (``sources``) and modality of events: who says so, and did it happen.
+"""Attribution: who the text says an event comes from (the record's ``sources``).
 
 Sources come from attribution cues in the sentence ("selon X", "a rapporté
 X", "citant X", "cité par X", "X a déclaré que ...", a quotation's speaker),
@@ -7,12 +7,7 @@ lead that attributes the article to another outlet ("..., a rapporté le
 WSJ") frames the events the article does not attribute otherwise.  The
 article's own outlet is never a source unless the text cites it.
 
-Modality, in order of precedence: ``denied`` (negated, or denied in the
-text), ``hypothetical`` (if-clauses, "pourrait", questions), ``threatened`` /
-``called-for`` / ``planned`` (governed by "menacer de", "appeler à",
-"prévoir de", a future tense), then ``claimed`` (the actor's own report of a
-material act), ``reported`` (attributed to someone else, or distanced with a
-conditional: "aurait frappé"), else ``asserted``.
+Modality is read by :mod:`selon.sources.modality`.
 """
 
 from __future__ import annotations
@@ -21,18 +16,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from selon.clean import norm, rules
-from selon.events.arguments import is_passive, subject_token
-from selon.events.context import DEFINITE, DocContext, _dedupe, np_tokens
-from selon.events.triggers import Trigger
+from selon.clean import rules
+from selon.parse.context import DocContext
+from selon.parse.syntax import is_passive, np_tokens, subject_token
+from selon.parse.words import DEFINITE, dedupe
+from selon.sources.lexicon import source_lexicon
+from selon.sources.modality import VERBAL_TYPES
+from selon.sources.predicate import Predicate
 
-PRIORITY = {"denied": 7, "hypothetical": 6, "threatened": 5, "called-for": 4, "planned": 3, "claimed": 2,
-            "reported": 1, "asserted": 0}
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-IRREALIS = frozenset({"hypothetical", "threatened", "called-for", "planned"})
-VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl", "obl:arg", "obl:mod", "nmod", "acl", "advcl",
-                             "nsubj:pass", "conj"})
 MEDIA_NOUNS = frozenset({"journal", "quotidien", "hebdomadaire", "agence", "chaîne", "média", "site", "télévision",
                          "radio", "revue", "magazine", "organe", "publication"})
 SKIP_NP = frozenset({"DET", "NUM", "ADJ", "PUNCT", "SPACE"})
@@ -66,8 +57,9 @@ class Cue:
 class Attribution:
     """Attribution cues of one document, found once, asked per event."""
 
-    def __init__(self, ctx: DocContext, triggers: list[Trigger]) -> None:
+    def __init__(self, ctx: DocContext, triggers: list[Predicate]) -> None:
         self.ctx = ctx
+        self.src = source_lexicon()
         self.trigger_heads = {t.head.i for t in triggers}
         self.by_sent: dict[int, list[Cue]] = {}
         self.last_named: list[str] = []
@@ -89,14 +81,15 @@ class Attribution:
     # --- finding cues ------------------------------------------------------------------------------------
     def _sentence_cues(self, sent: object) -> list[Cue]:
         ctx = self.ctx
-        lex = ctx.lex
+        lex = self.src
+        words = ctx.lex
         doc = ctx.doc
         cues: list[Cue] = []
         span = sent  # a spaCy Span
         start, end = span.start, span.end  # type: ignore[attr-defined]
         i = start
         while i < end:
-            if ctx.keys[i][1] not in lex.marker_starts and ctx.keys[i][0] not in lex.report_verbs:
+            if ctx.keys[i][1] not in lex.marker_starts and ctx.keys[i][0] not in words.report_verbs:
                 i += 1
                 continue
             tok = doc[i]
@@ -117,7 +110,7 @@ class Attribution:
                     break
             if matched:
                 continue
-            if tok.pos_ in ("VERB", "ADJ") and ctx.lemma(tok) in lex.report_verbs and tok.i not in self.trigger_heads:
+            if tok.pos_ in ("VERB", "ADJ") and ctx.lemma(tok) in words.report_verbs and tok.i not in self.trigger_heads:
                 cue = self._report(tok)
                 if cue is not None:
                     cues.append(cue)
@@ -136,7 +129,7 @@ class Attribution:
     def _source_np(self, tok: Token) -> tuple[list[str], bool, set[int]]:
         """Entities a source phrase names, whether it is anonymous, and its tokens."""
         ctx = self.ctx
-        lex = ctx.lex
+        lex = self.src
         head = tok
         for _ in range(4):
             if head.dep_ in ("nmod", "appos", "flat:name", "amod", "nummod") and head.head.pos_ in ("NOUN", "PROPN") \
@@ -180,7 +173,7 @@ class Attribution:
         has_content = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or \
             any(ctx.keys[t.i][1] in ("que", "qu'", ":") for t in v.rights)
         objs = [c for c in kids if c.dep_ == "obj"]
-        if objs and all(o.i in self.trigger_heads for o in objs) and ctx.lemma(v) not in ctx.lex.self_report_verbs:
+        if objs and all(o.i in self.trigger_heads for o in objs) and ctx.lemma(v) not in self.src.self_report_verbs:
             return None  # "a poursuivi ses frappes": a carrier of the event, not a report
         inverted = subj is None or subj.i > v.i
         prev = ctx.doc[v.i - 1] if v.i > 0 else None
@@ -191,14 +184,14 @@ class Attribution:
             # "..., près du détroit, a rapporté l'agence IRNA.": the parser took a word of the report for
             # the subject and the inverted speaker for an object
             speaker = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")
-                            and (ctx.np_entities(c) or ctx.has_key(c, ctx.lex.anonymous_sources))), None)
+                            and (ctx.np_entities(c) or ctx.has_key(c, self.src.anonymous_sources))), None)
             if speaker is not None:
                 subj, incise = speaker, True
         if not (has_content or incise or objs):
             return None
         if subj is None:
             subj = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")
-                         and (ctx.np_entities(c) or ctx.has_key(c, ctx.lex.anonymous_sources))), None)
+                         and (ctx.np_entities(c) or ctx.has_key(c, self.src.anonymous_sources))), None)
             if subj is None or not incise:
                 return None
         sources, anonymous, toks = self._source_np(subj)
@@ -252,7 +245,7 @@ class Attribution:
         return []
 
     # --- per event -----------------------------------------------------------------------------------------
-    def sources_for(self, trig: Trigger) -> tuple[list[str], bool]:
+    def sources_for(self, trig: Predicate) -> tuple[list[str], bool]:
         """The sources of an event (innermost first) and whether any attribution applies at all."""
         ctx = self.ctx
         n = ctx.sent_of[trig.head.i]
@@ -264,7 +257,7 @@ class Attribution:
             attributed = True
             if quote[2]:
                 out.append(quote[2])
-        if not cues and quote is None and (trig.type not in VERBAL_TYPES or trig.spec.speaker):
+        if not cues and quote is None and (trig.type not in VERBAL_TYPES or trig.speaker_role):
             # a paragraph goes on reporting acts; a new statement by someone named is their own
             # (a threat without a verb of its own, "X paiera le prix fort", is still the reported speaker's)
             cues = self._inherited(n)
@@ -276,7 +269,7 @@ class Attribution:
         elif quote is None and self.frame:
             attributed = True
             out.extend(self.frame)
-        return _dedupe(out), attributed
+        return dedupe(out), attributed
 
     def _inherited(self, n: int) -> list[Cue]:
         """Cues of the previous sentences of the same paragraph ("Selon X, ... . Il ...")."""
@@ -305,147 +298,23 @@ class Attribution:
         return 20 + rank + min(abs(cue.tok.i - tok.i) // 10, 4)
 
 
-def negated(ctx: DocContext, trig: Trigger) -> bool:
-    """ "n'a pas attaqué", "aucune attaque", "sans attaquer", "n'a lancé aucune frappe"."""
-    lex = ctx.lex
-    h = trig.head
-    if ctx.negative_child(h):
+def self_report(ctx: DocContext, gov: Token) -> bool:
+    """A verb by which an actor reports its own act: "a revendiqué", "a annoncé avoir", "a fait état de"."""
+    lex = source_lexicon()
+    if ctx.lemma(gov) in lex.self_report_verbs or ctx.lemma(gov) in lex.claim_verbs:
         return True
-    for c in h.children:
-        k = ctx.keys[c.i][1]
-        if c.dep_ == "det" and k in lex.neg_determiners:
-            return True
-        if c.dep_ == "obj" and any(d.dep_ == "det" and ctx.keys[d.i][1] in lex.neg_determiners for d in c.children):
-            return True  # "n'a envoyé aucun drone"
-        if c.dep_ in ("case", "mark") and k in lex.neg_prepositions:
-            return True
-    if trig.nominal and h.head.i != h.i and ctx.negative_child(h.head) and \
-            h.dep_ in ("obj", "obl:arg", "nsubj", "nsubj:pass") and \
-            (ctx.lemma(h.head) in lex.light_verb_words or ctx.lemma(h.head) in ("avoir", "tenir", "produire")):
-        return True  # "n'a pas lancé d'attaque"; not "n'a pas commenté ces accusations"
-    return False
-
-
-def irrealis(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> str | None:
-    """Hypothetical, threatened, called-for or planned, from the grammar around the trigger."""
-    lex = ctx.lex
-    h = trig.head
-    found: str | None = None
-
-    def better(m: str | None) -> None:
-        nonlocal found
-        if m and (found is None or PRIORITY[m] > PRIORITY[found]):
-            found = m
-
-    sent = ctx.sentence(h)
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is not None and last.text == "?":
-        better("hypothetical")
-    for c in h.children:
-        k = ctx.keys[c.i]
-        if c.dep_ == "amod" and (k[0] in lex.modal_adjectives or k[1] in lex.modal_adjectives):
-            better(lex.modal_adjectives.get(k[1]) or lex.modal_adjectives.get(k[0]))
-        if c.dep_ == "advmod" and (k[0] in lex.hypothetical_adverbs or k[1] in lex.hypothetical_adverbs):
-            better("hypothetical")
-    if not trig.nominal:
-        tense = _tense(ctx, h, report_heads)
-        better(tense if tense != "alleged" else None)
-    t = h
-    for _ in range(4):
-        if _has_hypothetical_marker(ctx, t):
-            better("hypothetical")
-        if _purpose(ctx, t) and trig.type in FORCE_TYPES:
-            better("planned")  # "pour lancer une vague d'attaques"; a cooperative aim is usually the deed itself
-        if t.head.i == t.i or t.dep_ not in COMPLEMENT_DEPS | {"advcl", "acl:relcl"}:
-            break
-        link = t.dep_
-        t = t.head
-        k = ctx.keys[t.i]
-        if link in ("xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod", "acl"):
-            modal = lex.modal_verbs.get(k[0]) if t.pos_ in ("VERB", "AUX") else None
-            if modal == "planned" and k[0] == "aller" and "Inf" not in h.morph.get("VerbForm", []):
-                modal = None
-            better(modal)
-            if t.pos_ in ("NOUN", "PROPN"):
-                better(lex.modal_nouns.get(k[0]) or lex.modal_nouns.get(k[1]))
-            if t.pos_ in ("VERB", "AUX"):
-                tense = _tense(ctx, t, report_heads)
-                if tense == "planned" and link in ("xcomp", "obj"):
-                    better("planned")
-        if t.pos_ in ("VERB", "AUX") and link in ("ccomp", "acl", "nmod", "obj") and ctx.negative_child(t) \
-                and t.i != h.i:
-            better("hypothetical")  # "n'ont pas vu de preuve que l'Iran avait dirigé l'attaque": unconfirmed
-        if t.pos_ in ("VERB",) and t.i in report_heads:
-            break
-    return found
-
-
-def _purpose(ctx: DocContext, t: Token) -> bool:
-    """ "pour lancer une attaque", "afin de rencontrer": an aim, not a deed."""
-    if t.dep_ not in ("advcl", "xcomp", "acl") or "Inf" not in t.morph.get("VerbForm", []):
-        return False
-    return any(c.dep_ == "mark" and ctx.keys[c.i][1] in ("pour", "afin") for c in t.children)
-
-
-def _has_hypothetical_marker(ctx: DocContext, t: Token) -> bool:
-    for c in t.children:
-        if c.dep_ in ("mark", "case"):
-            k = ctx.keys[c.i][1]
-            if k in ("si", "s'"):
-                return True
-            if k == "en" and ctx.lemma(t) == "cas":
-                return True
-    return ctx.lemma(t) == "cas" and any(ctx.keys[c.i][1] == "en" for c in t.children)
-
-
-def alleged(ctx: DocContext, trig: Trigger, report_heads: set[int]) -> bool:
-    """ "aurait frappé", "prétendument": the outlet distances itself from what it reports."""
-    h = trig.head
-    if any(c.dep_ == "advmod" and ctx.has_key(c, ctx.lex.alleged_adverbs) for c in h.children):
+    if ctx.lemma(gov) == "faire" and any(ctx.lemma(c) == "état" and c.dep_ == "obj" for c in gov.children):
         return True
-    return not trig.nominal and _tense(ctx, h, report_heads) == "alleged"
+    # "X a fait état de": parsed with "état" as the head
+    return ctx.lemma(gov) == "état" and any(ctx.lemma(t) == "faire" for t in (*gov.children, gov.head))
 
 
-def governed_by_negation(ctx: DocContext, trig: Trigger) -> bool:
-    """ "a évité tout contact", "a renoncé à frapper", "empêcher X d'établir des liens"."""
-    t = trig.head
-    for _ in range(3):
-        if t.head.i == t.i or t.dep_ not in ("xcomp", "ccomp", "obj", "obl", "obl:arg", "nmod"):
-            return False
-        t = t.head
-        if ctx.lemma(t) in ctx.lex.neg_verbs:
-            return True
-    return False
-
-
-def _tense(ctx: DocContext, v: Token, report_heads: set[int]) -> str | None:
-    """Future -> planned; conditional -> planned under a past verb of saying, else alleged (reported)."""
-    forms = [v, *(c for c in v.children if c.dep_.startswith("aux"))]
-    if any("Fut" in f.morph.get("Tense", []) for f in forms):
-        return "planned"
-    for c in v.children:
-        if c.dep_.startswith("aux") and ctx.lemma(c) == "aller" and "Inf" in v.morph.get("VerbForm", []):
-            return "planned"
-    if any("Cnd" in f.morph.get("Mood", []) for f in forms):
-        if v.dep_ in ("ccomp", "xcomp") and v.head.i in report_heads:
-            return "planned"
-        return "alleged"
-    return None
-
-
-def self_claim(ctx: DocContext, actors: list[str], sources: list[str]) -> bool:
-    """The source is the actor, or speaks for it (a person whose role names the actor)."""
-    if not actors or not sources:
+def outlet_subject(ctx: DocContext, gov: Token) -> bool:
+    """A news outlet reporting an event is its source, not its actor."""
+    if ctx.lemma(gov) in ctx.lex.light_verb_words and ctx.lemma(gov) not in source_lexicon().claim_verbs:
         return False
-    src = sources[0]
-    if src in actors:
-        return True
-    e = ctx.entities.get(src)
-    if e is None or not e.roles:
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj",)), None)
+    if subj is None:
         return False
-    roles = " ".join(f" {norm(r)} " for r in e.roles)
-    return any(f" {n} " in roles for a in actors for n in ctx.names(a))
-
-
-def combine(modalities: list[str]) -> str:
-    return max(modalities, key=lambda m: PRIORITY.get(m, 0)) if modalities else "asserted"
+    ents = ctx.np_entities(subj)
+    return any(is_outlet(ctx, e) for e in ents) or ctx.has_key(subj, source_lexicon().anonymous_sources)

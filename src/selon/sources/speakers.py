@@ -14,78 +14,33 @@ known roles, and the speakers of the quotations before.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Token
 
 from selon.clean import norm
-from selon.data import load_yaml
-from selon.events.context import PLURAL_PRONOUNS, RELATIVE, SINGULAR_PRONOUNS, DocContext, np_tokens
-from selon.events.lexicon import word_key
+from selon.parse.context import DocContext
+from selon.parse.syntax import np_tokens
+from selon.parse.words import PLURAL_PRONOUNS, RELATIVE, SINGULAR_PRONOUNS
+from selon.sources.lexicon import source_lexicon
+from selon.sources.speaker_cues import (
+    ACTORS,
+    CHAIN_SENTENCES,
+    CLITIC_T,
+    DEFINITE_OR_POSSESSIVE,
+    INDEFINITE,
+    INVERTED_DEPS,
+    NAME_PARTICLES,
+    ORG_SENTENCES,
+    PRONOUN_SENTENCES,
+    RECENT_MENTIONS,
+    SUBJECT_DEPS,
+    TITLE_PREFIXES,
+    Said,
+    cues,
+    gender_of,
+)
 
-ACTORS = ("PERSON", "ORG", "GPE")
-PRONOUN_SENTENCES = 2  # narrative sentences back to a pronoun's antecedent
-CHAIN_SENTENCES = 4  # narrative sentences a speaker stays the current one
-RECENT_MENTIONS = 200  # person mentions looked back through for a title's holder
-ORG_SENTENCES = 4  # narrative sentences back to the organisation "l'entreprise" refers to
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-INVERTED_DEPS = ("nsubj", "obj", "appos", "dep", "flat:name", "nmod", "obl:mod", "obl")
-INDEFINITE = frozenset({"un", "une"})
-DEFINITE_OR_POSSESSIVE = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "son", "sa", "ses",
-                                    "leur", "leurs", "notre", "nos"})
-CLITIC_T = frozenset({"t", "-t", "-t-"})
-TITLE_PREFIXES = ("vice-", "sous-", "ex-", "co-", "pro-", "vice ", "ancien ", "ancienne ")
-NAME_PARTICLES = frozenset({"al", "al-", "el", "el-", "-", "ben", "bin", "ibn", "abou", "abu", "de", "du", "da", "van",
-                            "von", "der", "del", "della", "di", "le", "la", "ould", "ag", "'"})
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The quotation lexicon (data/quotes_fr.yaml), as comparison keys."""
-
-    verbs: frozenset[str]
-    titles: frozenset[str]
-    synonyms: tuple[tuple[str, tuple[str, ...]], ...]  # normalised title -> normalised role phrases
-    spokespeople: frozenset[str]
-    org_nouns: frozenset[str]
-    body_nouns: frozenset[str]
-    document_nouns: frozenset[str]
-    generic_titles: frozenset[str]
-    speech_nouns: frozenset[str]
-    relay_verbs: frozenset[str]
-    title_markers: frozenset[str]
-
-
-def _keys(words: list[str] | None) -> frozenset[str]:
-    return frozenset(word_key(w) for w in words or [])
-
-
-@cache
-def cues() -> Cues:
-    data = load_yaml("quotes_fr.yaml")
-    synonyms = tuple((norm(k), tuple(norm(v) for v in vs)) for k, vs in (data.get("title_synonyms") or {}).items())
-    return Cues(verbs=_keys(data.get("quote_verbs")), titles=_keys(data.get("person_titles")), synonyms=synonyms,
-                spokespeople=_keys(data.get("spokesperson_titles")), org_nouns=_keys(data.get("organisation_nouns")),
-                body_nouns=_keys(data.get("body_nouns")), document_nouns=_keys(data.get("document_nouns")),
-                generic_titles=_keys(data.get("generic_titles")),
-                speech_nouns=_keys(data.get("speech_nouns")), relay_verbs=_keys(data.get("relay_verbs")),
-                title_markers=_keys(data.get("title_markers")))
-
-
-def gender_of(tok: Token) -> str | None:
-    """ "Masc"/"Fem" when the word says it (a noun, a first name, a pronoun), else None."""
-    g = tok.morph.get("Gender", [])
-    return g[0] if len(g) == 1 else None
-
-
-@dataclass
-class Said:
-    """A quotation's resolved speaker, as a candidate for the next "a-t-il ajouté"."""
-
-    i: int  # token index where the attribution was read (the quotation's closing mark)
-    entity: str
-    gender: str | None
+__all__ = ["CLITIC_T", "INVERTED_DEPS", "SUBJECT_DEPS", "Speakers", "first_person", "gender_of"]
 
 
 class Speakers:
@@ -224,9 +179,10 @@ class Speakers:
         "l'infirmière"), not a document, a body or a group."""
         k = self.ctx.keys[head.i]
         lex = self.ctx.lex
+        src = source_lexicon()
         if head.pos_ != "NOUN" or det not in DEFINITE_OR_POSSESSIVE:
             return False
-        excluded = (lex.anaphoric_sources, lex.anonymous_sources, lex.group_nouns, self.cues.org_nouns,
+        excluded = (src.anaphoric_sources, src.anonymous_sources, lex.group_nouns, self.cues.org_nouns,
                     self.cues.body_nouns)
         return not any(k[0] in ws or k[1] in ws for ws in excluded)
 

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from selon.events.times import event_date, find_times
-from selon.events.times_lexicon import lexicon
 from selon.record import Time
+from selon.times import event_date, find_times
+from selon.times.lexicon import lexicon
 
 TODAY = date(2024, 6, 1)
 

@@ -1,6 +1,6 @@
 """The French time lexicon (``data/times_fr.yaml``) as lookup tables and regex alternations.
 
-Loaded and compiled once per process; the grammar (``times_grammar``) builds
+Loaded and compiled once per process; the grammar (``selon.times.grammar`` and its families) builds
 its patterns from these pieces so that adding a word is a data change.
 """
 

@@ -1,0 +1,137 @@
+"""Each event's sources and modality, from what the sources stage finds around its trigger.
+
+Denied first (negated, denied by a governing trigger, governed by a verb of
+avoidance), then irrealis (threatened, called for, planned, hypothetical, and the
+types whose content has not happened: a threat, a demand, an offer), claimed by
+a verb of claim, reported when attributed to someone other than the actor,
+else asserted.  A threat formula without a threat verb is its speaker's;
+planned or threatened strikes and sanctions are THREATEN, as PLOVER codes them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from selon.events.mentions import Mention
+from selon.events.nesting import THREAT_MODES
+from selon.events.triggers import Trigger
+from selon.parse.context import DocContext
+from selon.parse.subjects import subject_entities
+from selon.sources.attribution import Attribution, outlet_subject, self_report
+from selon.sources.lexicon import source_lexicon
+from selon.sources.modality import (
+    IRREALIS,
+    VERBAL_TYPES,
+    alleged,
+    combine,
+    governed_by_negation,
+    irrealis,
+    negated,
+    self_claim,
+)
+
+INHERENT = {"THREATEN": "threatened", "REQUEST": "called-for", "AGREE": "planned"}
+COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
+
+
+def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_heads: set[int]) -> None:
+    trig = m.trig
+    sources, attributed = attribution.sources_for(trig)
+    m.sources = [s for s in [*m.extra_sources, *sources] if s]
+    m.sources = list(dict.fromkeys(m.sources))
+    if m.imposed == "denied" or (negated(ctx, trig) and not trig.spec.negative) \
+            or governed_by_negation(ctx, trig):
+        m.modality = "denied"
+        return
+    found = [x for x in (irrealis(ctx, trig, report_heads), m.imposed, INHERENT.get(m.type)) if x]
+    irr = [x for x in found if x in IRREALIS]
+    if irr:
+        m.modality = combine(irr)
+        recode(m)
+        return
+    if claimed_by_verb(ctx, trig):
+        m.modality = "claimed"
+        if m.actors and m.actors[0] not in m.sources:
+            m.sources.insert(0, m.actors[0])
+        return
+    if attributed or m.sources:
+        others = [s for s in m.sources if not self_claim(ctx, m.actors, [s])]
+        if m.type in VERBAL_TYPES:
+            # a statement reported by its own author is simply made; by someone else, reported
+            m.modality = "reported" if others or not m.sources else "asserted"
+        elif m.sources and self_claim(ctx, m.actors, m.sources[:1]):
+            m.modality = "claimed"
+        else:
+            m.modality = "reported"
+        return
+    m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
+
+
+def speaker_actor(m: Mention) -> None:
+    """A threat said without a threat verb ("ils paieront le prix fort", "la riposte sera sévère") is the
+    speaker's: the quotation's or the reported statement's.  With ``speaker: actor`` whoever the sentence
+    names as subject is the one threatened; with ``fallback`` the speaker only fills a missing actor.
+    No speaker, no actor: the event is then dropped rather than pinned on someone."""
+    role = m.trig.spec.speaker
+    if role is None or m.modality == "denied":
+        return
+    speaker = m.sources[0] if m.sources else None
+    if role == "actor":
+        named = [*m.actors, *m.recipients]
+        m.args.actors = [speaker] if speaker else []
+        m.args.recipients = [e for e in dict.fromkeys(named) if e != speaker]
+    elif not m.actors and speaker:
+        m.args.actors = [speaker]
+        m.args.recipients = [e for e in m.recipients if e != speaker]
+
+
+def as_target(ctx: DocContext, m: Mention) -> None:
+    """ "considère les bases américaines comme des cibles légitimes": what is called a target is the
+    recipient, whoever calls it so the actor, whether the parser hangs "comme ..." on the verb or on
+    its object."""
+    h = m.trig.head
+    if m.trig.spec.speaker is None or h.head.i == h.i \
+            or not any(c.dep_ == "case" and ctx.keys[c.i][1] == "comme" for c in h.children):
+        return
+    g = h.head
+    verb: Token | None = None
+    if g.pos_ in ("VERB", "AUX"):
+        verb, g = g, next((c for c in g.children if c.dep_ == "obj"), g)
+    elif g.dep_ == "obj" and g.head.pos_ == "VERB":
+        verb = g.head
+    if not m.actors and verb is not None:
+        m.args.actors = subject_entities(ctx, verb)
+    if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
+        m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
+
+
+def recode(m: Mention) -> None:
+    """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own
+    category); a plain intention keeps its act's type with the modality ``planned`` ("se rendra à X"
+    is a planned CONSULT, "prévoit de reprendre ses distributions" a planned AID), as the annotation
+    conventions of the held-out set do."""
+    if m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
+        m.mode = THREAT_MODES.get(m.type)
+        m.type, m.modality = "THREATEN", "threatened"
+    elif m.modality == "threatened" and m.type == "COERCE":
+        m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
+        m.type, m.modality = "THREATEN", "threatened"
+
+
+def claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
+    """ "X a revendiqué l'attaque", "les Brigades ont fait état du tir de missiles"."""
+    h = trig.head
+    if trig.nominal and any(c.dep_ == "acl" and ctx.lemma(c) in source_lexicon().claim_verbs and
+                            any(a.dep_ == "obl:agent" or ctx.case_of(a) == "par" for a in c.children)
+                            for c in h.children):
+        return True  # "l'attentat de dimanche, revendiqué par le PKK"
+    if not trig.nominal or h.head.i == h.i or h.dep_ not in ("obj", "obl:arg", "obl", "nmod"):
+        return False
+    gov = h.head
+    lemma = ctx.lemma(gov)
+    if lemma in source_lexicon().claim_verbs:
+        return True
+    if self_report(ctx, gov):
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        return subj is not None and not outlet_subject(ctx, gov) and bool(ctx.np_entities(subj))
+    return False
