@@ -137,14 +137,14 @@ def iter_entities(conn: Connection, filters: q.Filters) -> Iterator[EntityProxy]
         reports = conn.execute(
             select(s.events.c.id, s.events.c.modality, s.events.c.evidence_text, s.events.c.article_id,
                    art.c.sha256, art.c.published)
-            .join(q.cr, q.cr.c.event_id == s.events.c.id).join(art, art.c.id == s.events.c.article_id)
-            .where(q.cr.c.corpus_event_id == ev["id"]).order_by(s.events.c.id)).all()
+            .join(s.corpus_reports, s.corpus_reports.c.event_id == s.events.c.id).join(art, art.c.id == s.events.c.article_id)
+            .where(s.corpus_reports.c.corpus_event_id == ev["id"]).order_by(s.events.c.id)).all()
         ev["first_report"] = f"{reports[0].sha256}/{reports[0].id}" if reports else ev["id"]
         event = event_entity(ev, actor_ids)
         if reports:
             event.add("summary", reports[0].evidence_text)
         yield event
-        sources = q._report_args(conn, [r.id for r in reports])
+        sources = q.report_args(conn, [r.id for r in reports])
         for r in reports:
             articles.add(r.article_id)
             doc = _id(model.make_entity("Documentation"), "report", r.sha256, r.id)
