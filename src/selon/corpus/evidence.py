@@ -17,17 +17,10 @@ from sqlalchemy.engine import Connection
 from selon.corpus import listing
 from selon.corpus import outlets as outlet_profiles
 from selon.corpus.reports import report_args
+from selon.corpus.urls import safe_url
 from selon.store import schema as s
 
 ce, cr, cl = s.corpus_events, s.corpus_reports, s.corpus_links
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links leave the store; anything else (``javascript:``, ``data:``) is dropped."""
-    if not url:
-        return None
-    u = url.strip()
-    return u if u.lower().startswith(("http://", "https://")) and not any(c in u for c in "\n\r\t ") else None
 
 
 def _link_rows(conn: Connection, column: Any, event_ids: Sequence[int]) -> list[Any]:

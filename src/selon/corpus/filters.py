@@ -101,32 +101,27 @@ def parse(conn: Connection, *, actor: str | int | Iterable[str | int] | None = N
     (``on_ambiguous`` is told).  ``outlet``: any name of an outlet the store has articles from.
     """
     types = [_choice("type", t.upper(), EVENT_TYPES) for t in _strings("type", type)]
-    mod = _choice("modality", modality.lower(), MODALITIES) if _given("modality", modality) else None
+    mod = _choice("modality", _text("modality", modality).lower(), MODALITIES) if modality is not None else None
     lo = _bound("since", since, upper=False)
     hi = _bound("until", until, upper=True)
     if lo and hi and lo > hi:
         raise FilterError("since", f"{lo} is after until ({hi})")
-    name = _outlet(conn, outlet) if _given("outlet", outlet) else None
+    name = _outlet(conn, _text("outlet", outlet)) if outlet is not None else None
     ids = [_actor(conn, a, on_ambiguous) for a in _actors(actor)]
     return Filters(actor_ids=list(dict.fromkeys(ids)), types=list(dict.fromkeys(types)), since=lo, until=hi,
                    modality=mod, outlet=name)
 
 
-def _given(argument: str, value: object) -> bool:
-    if value is None:
-        return False
+def _text(argument: str, value: object) -> str:
     if not isinstance(value, str):
         raise FilterError(argument, f"expected text, got {type(value).__name__}")
-    return True
+    return value
 
 
 def _strings(argument: str, value: Values) -> list[str]:
     if value is None:
         return []
-    values = [value] if isinstance(value, str) else list(value)
-    for v in values:
-        _given(argument, v)
-    return values  # type: ignore[return-value]
+    return [_text(argument, v) for v in ([value] if isinstance(value, str) else list(value))]
 
 
 def _choice(argument: str, value: str, allowed: tuple[str, ...]) -> str:

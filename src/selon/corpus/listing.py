@@ -120,3 +120,8 @@ def evidence_by_event(conn: Connection, corpus_event_ids: Sequence[int]) -> dict
                                       .order_by(cr.c.corpus_event_id, e.c.id)):
             out[int(cid)].append(text)
     return out
+
+
+def event_ids(conn: Connection, filters: Filters) -> list[int]:
+    """The ids of every matching corpus event, in id order."""
+    return [int(i) for i in conn.execute(filters.apply(select(ce.c.id)).order_by(ce.c.id)).scalars()]

@@ -16,7 +16,7 @@ becomes SQL).  The code lives in one module per concern, re-exported here:
 
 from __future__ import annotations
 
-from selon.corpus.evidence import article, event, safe_url
+from selon.corpus.evidence import article, event
 from selon.corpus.facets import actor_articles, comention_graph, facets, has_events, most_mentioned, outlets
 from selon.corpus.filters import PARTICIPANT, FilterError, Filters, parse
 from selon.corpus.listing import (
@@ -30,6 +30,7 @@ from selon.corpus.listing import (
 from selon.corpus.lookup import actor, actor_exists, find_actors, most_active, resolve_actor
 from selon.corpus.network import MAX_GRAPH_NODES, graph
 from selon.corpus.reports import report_args
+from selon.corpus.urls import safe_url
 
 __all__ = [
     "MAX_GRAPH_NODES", "PARTICIPANT", "FilterError", "Filters", "actor", "actor_articles", "actor_exists",
