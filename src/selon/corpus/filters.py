@@ -100,8 +100,9 @@ def parse(conn: Connection, *, actor: str | int | Iterable[str | int] | None = N
     ``actor``: names, KB ids, keys or store ids; a name several actors match means the most active one
     (``on_ambiguous`` is told).  ``outlet``: any name of an outlet the store has articles from.
     """
-    types = [_choice("type", t.upper(), EVENT_TYPES) for t in _strings("type", type)]
-    mod = _choice("modality", _text("modality", modality).lower(), MODALITIES) if modality is not None else None
+    types = [_choice("type", "event type", t.upper(), EVENT_TYPES) for t in _strings("type", type)]
+    mod = (_choice("modality", "modality", _text("modality", modality).lower(), MODALITIES)
+           if modality is not None else None)
     lo = _bound("since", since, upper=False)
     hi = _bound("until", until, upper=True)
     if lo and hi and lo > hi:
@@ -124,9 +125,9 @@ def _strings(argument: str, value: Values) -> list[str]:
     return [_text(argument, v) for v in ([value] if isinstance(value, str) else list(value))]
 
 
-def _choice(argument: str, value: str, allowed: tuple[str, ...]) -> str:
+def _choice(argument: str, what: str, value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
-        raise FilterError(argument, f"unknown {argument} {value!r}; one of {', '.join(allowed)}")
+        raise FilterError(argument, f"unknown {what} {value!r}; one of {', '.join(allowed)}")
     return value
 
 
