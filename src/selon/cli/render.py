@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import typer
 from rich import box
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -61,34 +62,29 @@ def _longest_word(text: str) -> int:
 def fit(cols: Sequence[Col], cells: Sequence[Sequence[str]], width: int) -> list[tuple[int, int]]:
     """Which columns to show, and how wide: (index, width) in table order.
 
-    Kept columns get their full width when it fits, else wrap at word boundaries; droppable columns are
-    dropped (highest rank first) until the rest fit at their minimum, then share what is left.
+    Droppable columns go first (highest rank first) until the kept ones fit at their full width beside
+    what remains at its minimum; only when nothing is left to drop do kept columns wrap at word
+    boundaries.  What space is left then widens the droppable columns, most important first.
     """
     natural = [max([cell_len(c.header), *(cell_len(r[i]) for r in cells)]) for i, c in enumerate(cols)]
-    least = []
-    for i, c in enumerate(cols):
-        if c.rank == 0:
-            least.append(max([cell_len(c.header), *(_longest_word(r[i]) for r in cells)]))
-        else:
-            least.append(min(natural[i], max(cell_len(c.header), MIN_CUT)))
-    shown = list(range(len(cols)))
+    least = [max([cell_len(c.header), *(_longest_word(r[i]) for r in cells)]) if c.rank == 0
+             else min(natural[i], max(cell_len(c.header), MIN_CUT)) for i, c in enumerate(cols)]
+    widths = {i: natural[i] if c.rank == 0 else least[i] for i, c in enumerate(cols)}
 
-    def need(ids: list[int]) -> int:
-        return sum(least[i] for i in ids) + GAP * max(0, len(ids) - 1)
+    def need() -> int:
+        return sum(widths.values()) + GAP * max(0, len(widths) - 1)
 
-    droppable = sorted((i for i in shown if cols[i].rank > 0), key=lambda i: (cols[i].rank, i))
-    while need(shown) > width and droppable:
-        shown.remove(droppable.pop())
-    widths = {i: least[i] for i in shown}
-    spare = width - need(shown)
-    # Grow kept columns to their natural width first (fewer wrapped lines), then the others by importance.
-    for i in sorted(shown, key=lambda i: (cols[i].rank, i)):
-        if spare <= 0:
+    for i in sorted((i for i, c in enumerate(cols) if c.rank > 0), key=lambda i: (-cols[i].rank, -i)):
+        if need() <= width:
             break
-        grow = min(spare, natural[i] - widths[i])
-        widths[i] += grow
-        spare -= grow
-    return [(i, widths[i]) for i in shown]
+        del widths[i]
+    for i in sorted(widths, key=lambda i: -natural[i]):  # still too wide: the widest kept columns wrap
+        if need() <= width:
+            break
+        widths[i] = max(least[i], widths[i] - (need() - width))
+    for i in sorted((i for i in widths if cols[i].rank > 0), key=lambda i: (cols[i].rank, i)):
+        widths[i] += max(0, min(width - need(), natural[i] - widths[i]))
+    return sorted(widths.items())
 
 
 def table(cols: Sequence[Col], rows: Sequence[dict[str, Any]], title: str | None = None,
@@ -110,8 +106,11 @@ def show(cols: Sequence[Col], rows: Sequence[dict[str, Any]], title: str | None 
     """Print a fitted table; when even the kept columns are wider than the terminal, the lines run past it
     rather than cut a date or a name."""
     t = table(cols, rows, title)
-    needed = out.measure(t).minimum
-    out.print(t, width=max(out.width, needed), crop=False)
+    needed = sum(c.width or 0 for c in t.columns) + GAP * max(0, len(t.columns) - 1)
+    if needed <= out.width:
+        out.print(t)
+    else:  # (rich never prints wider than its console: a wider one for this table)
+        Console(width=needed, highlight=False, force_terminal=out.is_terminal or None).print(t, crop=False)
 
 
 def emit(fmt: Format, columns: Sequence[str], rows: Sequence[dict[str, Any]], cols: Sequence[Col],

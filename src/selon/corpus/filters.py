@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from numbers import Integral
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
@@ -134,8 +135,11 @@ def _choice(argument: str, what: str, value: str, allowed: tuple[str, ...]) -> s
 def _bound(argument: str, value: Any, upper: bool) -> str | None:
     if value is None:
         return None
-    if isinstance(value, datetime):  # (a pandas Timestamp is one)
-        value = value.date()
+    if isinstance(value, datetime):  # (a pandas Timestamp is one; NaT is not a day)
+        try:
+            value = value.date()
+        except ValueError:
+            raise FilterError(argument, f"not a date: {value!r}") from None
     if isinstance(value, date):
         return value.isoformat()
     if not isinstance(value, str):
@@ -160,18 +164,23 @@ def _outlet(conn: Connection, value: str) -> str:
                       + (f" (outlets: {shown})" if known else " (no article names its outlet)"))
 
 
-def _actors(value: str | int | Iterable[str | int] | None) -> list[str | int]:
+def _actors(value: Any) -> list[Any]:
+    """One actor or several: a name, an id (numpy's too), or an iterable of them."""
     if value is None:
         return []
-    if isinstance(value, str | int):
+    if isinstance(value, str | Integral):
         return [value]
-    return list(value)
+    try:
+        return list(value)
+    except TypeError:
+        raise FilterError("actor", f"expected a name or an id, got {type(value).__name__}") from None
 
 
-def _actor(conn: Connection, value: str | int, on_ambiguous: Ambiguity | None) -> int:
-    if isinstance(value, bool) or not isinstance(value, str | int):
+def _actor(conn: Connection, value: Any, on_ambiguous: Ambiguity | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, str | Integral):
         raise FilterError("actor", f"expected a name or an id, got {type(value).__name__}")
-    if isinstance(value, int):
+    if isinstance(value, Integral):
+        value = int(value)
         if not (0 < value <= s.MAX_ID and lookup.actor_exists(conn, value)):
             raise FilterError("actor", f"no actor with id {value} in the store")
         return value
