@@ -34,12 +34,6 @@ class AmbiguousActorWarning(UserWarning):
     """A name that several actors match: the most active one was used (the warning names the others)."""
 
 
-def _ambiguous(text: str, chosen: dict[str, Any], others: list[dict[str, Any]]) -> None:
-    also = ", ".join(f"{a['name']} [{a['id']}]" for a in others[:5])
-    warnings.warn(AmbiguousActorWarning(f"{text!r}: using {chosen['name']} [{chosen['id']}]; also matching: "
-                                        f"{also} (pass an id to choose)"), stacklevel=4)
-
-
 def _integers(argument: str, value: Any) -> list[int]:
     """One id or several (ints, numpy integers, a Series of ids) as a list of ints."""
     values = [value] if isinstance(value, Integral) or isinstance(value, str) else list(value)
@@ -86,7 +80,18 @@ class Corpus:
         self.close()
 
     def _filters(self, conn: Any, **given: Any) -> Filters:
-        return filters.parse(conn, on_ambiguous=_ambiguous, **given)
+        """The shared parser's filters; a name several actors match warns at the caller's line."""
+        notes: list[str] = []
+
+        def ambiguous(text: str, chosen: dict[str, Any], others: list[dict[str, Any]]) -> None:
+            also = ", ".join(f"{a['name']} [{a['id']}]" for a in others[:5])
+            notes.append(f"{text!r}: using {chosen['name']} [{chosen['id']}]; also matching: {also} "
+                         "(pass an id to choose)")
+
+        found = filters.parse(conn, on_ambiguous=ambiguous, **given)
+        for note in notes:
+            warnings.warn(AmbiguousActorWarning(note), stacklevel=3)
+        return found
 
     # -- the corpus view ------------------------------------------------------------------------------
 

@@ -105,7 +105,7 @@ def _export(fmt: ExportFormat, output: Path | None, table: str | None, db: str |
         finally:
             if output:
                 sink.close()
-    err.print(f"selon: {n} {name}" + (f" to {output}" if output else ""), markup=False)
+    err.print(f"selon: {n} {name}" + (f" to {output}" if output else ""), markup=False, soft_wrap=True)
 
 
 def _parquet(conn: object, filters: object, output: Path, table: str | None) -> None:
@@ -120,4 +120,4 @@ def _parquet(conn: object, filters: object, output: Path, table: str | None) -> 
         targets = [(table, output)]
     for name, path in targets:
         n = parquet.write(path, tables.TABLES[name], selection.batches(conn, name, filters))  # type: ignore[arg-type]
-        err.print(f"selon: {n} {name} to {path}", markup=False)
+        err.print(f"selon: {n} {name} to {path}", markup=False, soft_wrap=True)

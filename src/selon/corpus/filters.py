@@ -135,11 +135,10 @@ def _choice(argument: str, what: str, value: str, allowed: tuple[str, ...]) -> s
 def _bound(argument: str, value: Any, upper: bool) -> str | None:
     if value is None:
         return None
-    if isinstance(value, datetime):  # (a pandas Timestamp is one; NaT is not a day)
-        try:
-            value = value.date()
-        except ValueError:
-            raise FilterError(argument, f"not a date: {value!r}") from None
+    if isinstance(value, date) and value != value:  # pandas' NaT is a date that equals nothing
+        raise FilterError(argument, f"not a date: {value!r}")
+    if isinstance(value, datetime):  # (a pandas Timestamp is one)
+        value = value.date()
     if isinstance(value, date):
         return value.isoformat()
     if not isinstance(value, str):
