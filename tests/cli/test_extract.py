@@ -58,6 +58,6 @@ def test_ingest_stats_articles_show(tmp_path):
     stats = json.loads(run("stats", "--db", db, "--json").stdout)
     assert stats["articles"] == 1
     listing = json.loads(run("articles", "--db", db, "--json").stdout)
-    shown = json.loads(run("show", str(listing[0]["id"]), "--db", db).stdout)
+    shown = json.loads(run("show", str(listing[0]["article_id"]), "--db", db).stdout)
     assert shown["title"].startswith("Le Maroc")
     assert run("show", "nope", "--db", db).exit_code == 1

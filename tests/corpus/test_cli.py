@@ -44,10 +44,12 @@ def test_events_filters(db):
 
 @pytest.mark.parametrize("args", [
     ("--type", "BOMBARD"), ("--since", "hier"), ("--until", "2023-02-30"), ("--modality", "peut-être"),
+    ("--outlet", "Le Monde"), ("--since", "2024", "--until", "2023"),
 ])
 def test_bad_filters_are_refused_clearly(db, args):
     res = run("events", "--db", db, *args)
-    assert res.exit_code == 2 and "Invalid value" in res.stderr
+    assert res.exit_code == 2 and res.stdout == "", res.stderr
+    assert res.stderr.startswith(f"selon: invalid value for {args[0]}: ") and res.stderr.count("\n") == 1
 
 
 def test_timeline_graph_search_outlets(db):

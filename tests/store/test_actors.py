@@ -6,10 +6,11 @@ import threading
 import pytest
 from sqlalchemy import insert, select
 
+from selon.corpus.tables import actor_rows
 from selon.record import Entity, Mention, Record
 from selon.store import open_store
 from selon.store import schema as s
-from selon.store.actors import actor_detail, actor_key, find_actors, link_actor, top_actors
+from selon.store.actors import actor_detail, actor_key, find_actors, link_actor
 
 
 def ent(eid, name, etype, kb_id=None, aliases=(), roles=()):
@@ -78,10 +79,11 @@ def test_affiliations_come_from_the_kb(store):
 
 
 def test_top_actors_by_articles_and_type(store):
-    top = top_actors(store.engine, top=3)
-    assert top[0]["name"] == "Ismail Qaani" and top[0]["articles"] == 2
-    assert all(r["type"] == "ORG" for r in top_actors(store.engine, etype="ORG"))
-    assert top_actors(store.engine, etype="EVENT") == []
+    with store.engine.connect() as conn:
+        top = actor_rows(conn, limit=3)
+        assert top[0]["name"] == "Ismail Qaani" and top[0]["articles"] == 2
+        assert all(r["type"] == "ORG" for r in actor_rows(conn, etype="ORG"))
+        assert actor_rows(conn, etype="EVENT") == []
 
 
 def test_find_is_accent_and_case_blind_and_safe(store):

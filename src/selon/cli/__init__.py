@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -26,17 +27,43 @@ from selon.cli import store as _store  # noqa: E402,F401
 
 
 def main() -> None:
-    """Entry point: no traceback reaches the user unless ``SELON_DEBUG=1`` asks for it."""
+    """Entry point: no traceback reaches the user unless ``SELON_DEBUG=1`` asks for it, and a bad option is
+    one line (``selon: ...``), not a usage box.
+
+    The garbage collector is paused while the command starts: loading SQLAlchemy, typer's pydantic and
+    rich triggers collections over every object they create, a third of a store command's time.  The
+    commands that run for long (extract, ingest, export, serve, corpus) turn it back on as they begin
+    (``common.steady``); a store query is over before its garbage matters.
+    """
+    gc.disable()
     debug = os.environ.get("SELON_DEBUG", "") not in ("", "0")
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING,
                         format="selon: %(levelname)s: %(message)s")
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(prog_name="selon", standalone_mode=False)
+    except typer.TyperException as exc:  # a bad option or argument, an unknown command
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        sys.stderr.write(f"selon: {' '.join(exc.format_message().split())}{hint}\n")
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("selon: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:  # `selon events --format csv | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
     except Exception as exc:  # a bug of ours: say so in one line, keep the exit status honest
         if debug:
             raise
         sys.stderr.write(f"selon: internal error: {type(exc).__name__}: {exc} (SELON_DEBUG=1 shows the traceback)\n")
         sys.exit(3)
+    _quick_exit(code if isinstance(code, int) else 0)
+
+
+def _quick_exit(code: int) -> None:
+    """Exit without a last garbage collection over every object of every imported module: for a command
+    that ran in a fraction of a second, that collection (SQLAlchemy, pydantic, rich...) took as long again.
+    Files, atexit handlers and the exit status are as usual; only the collector skips what exists now."""
+    gc.freeze()
+    sys.exit(code)

@@ -3,49 +3,50 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
 from selon.cli import app
 from selon.cli.common import DbOption, out, warn
-from selon.store import open_store
-from selon.store.actors import actor_detail, find_actors, top_actors
-
-
-class ActorType(StrEnum):
-    PERSON = "PERSON"
-    ORG = "ORG"
-    GPE = "GPE"
-    LOC = "LOC"
-    EVENT = "EVENT"
+from selon.cli.render import Col, Format, FormatOption, emit, show
+from selon.record import ENTITY_TYPES
 
 
 def _dump(obj: Any) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=1, default=str))
 
 
+ACTOR_VIEW = (
+    Col("id", "actor_id", rank=0), Col("name", "name", rank=0), Col("type", "type", rank=0),
+    Col("kb id", "kb_id", rank=5), Col("articles", "articles", rank=1), Col("events", "events", rank=2),
+    Col("cited", "cited", rank=4), Col("first seen", "first_seen", rank=3), Col("last seen", "last_seen", rank=3),
+)
+
+
 @app.command("actors")
 def actors_cmd(
     db: DbOption = None,
     top: Annotated[int, typer.Option("--top", min=1, max=100000, help="How many actors to list.")] = 20,
-    etype: Annotated[ActorType | None, typer.Option("--type", case_sensitive=False,
-                                                    help="Only actors of this type.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    etype: Annotated[str | None, typer.Option("--type", help=f"Only actors of this type ({', '.join(ENTITY_TYPES)}).")]
+    = None,
+    fmt: FormatOption = Format.table,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array of the rows.")] = False,
 ) -> None:
     """The actors the corpus mentions most: one row per real-world actor, with articles and first/last seen."""
-    with open_store(db) as store:
-        rows = top_actors(store.engine, top=top, etype=etype.value if etype else None)
+    from selon.corpus import tables
+    from selon.store import open_store
+
+    if etype is not None and etype.upper() not in ENTITY_TYPES:
+        warn(f"invalid value for --type: unknown actor type {etype!r}; one of {', '.join(ENTITY_TYPES)}")
+        raise typer.Exit(2)
+    with open_store(db) as store, store.engine.connect() as conn:
+        rows = tables.actor_rows(conn, etype=etype.upper() if etype else None, limit=top)
     if as_json:
         _dump(rows)
         return
-    table = Table("id", "name", "type", "kb id", "articles", "first seen", "last seen", title="Actors")
-    for r in rows:
-        table.add_row(str(r["id"]), r["name"], r["type"], r["kb_id"] or "", str(r["articles"]),
-                      r["first_seen"] or "", r["last_seen"] or "")
-    out.print(table)
+    emit(fmt, [n for n, _ in tables.ACTORS], rows, ACTOR_VIEW, "Actors")
 
 
 @app.command("actor")
@@ -55,6 +56,9 @@ def actor_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """One actor: its names, roles and affiliations, the articles that mention it, first and last seen."""
+    from selon.store import open_store
+    from selon.store.actors import actor_detail, find_actors
+
     with open_store(db) as store:
         found: list[dict[str, Any]]
         if name.startswith("#") and name[1:].isdigit():
@@ -69,10 +73,8 @@ def actor_cmd(
                 _dump({"candidates": found})
             else:
                 warn(f"{len(found)} actors match {name!r}; name one by #ID:")
-                table = Table("id", "name", "type", "kb id")
-                for r in found:
-                    table.add_row(f"#{r['id']}", r["name"], r["type"], r["kb_id"] or "")
-                out.print(table)
+                show((Col("id", lambda r: f"#{r['id']}", rank=0), Col("name", "name", rank=0),
+                      Col("type", "type", rank=0), Col("kb id", "kb_id", rank=1)), found)
             raise typer.Exit(2)
         detail = actor_detail(store.engine, int(found[0]["id"]))
     if detail is None:
@@ -81,8 +83,8 @@ def actor_cmd(
     if as_json:
         _dump(detail)
         return
-    out.print(f"[bold]{detail['name']}[/bold]  {detail['type']}  {detail['kb_id'] or ''}  (#{detail['id']})",
-              highlight=False)
+    out.print(f"[bold]{escape(detail['name'])}[/bold]  {detail['type']}  {escape(detail['kb_id'] or '')}  "
+              f"(#{detail['id']})", highlight=False)
     out.print(f"first seen {detail['first_seen'] or '?'} · last seen {detail['last_seen'] or '?'} · "
               f"{len(detail['articles'])} article(s)", highlight=False)
     _table("Names", ("alias", "articles"), detail["aliases"])
@@ -92,9 +94,6 @@ def actor_cmd(
 
 
 def _table(title: str, cols: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    table = Table(*cols, title=title)
-    for r in rows:
-        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
-    out.print(table)
+    if rows:
+        out.print()
+        show([Col(c, c, rank=0 if i == 0 else i) for i, c in enumerate(cols)], rows, title)

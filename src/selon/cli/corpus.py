@@ -1,4 +1,9 @@
-"""Corpus commands: ``events``, ``timeline``, ``graph``, ``search``, ``outlets``, ``corpus rebuild``."""
+"""Corpus commands: ``events``, ``timeline``, ``graph``, ``search``, ``outlets``, ``corpus rebuild``.
+
+Only the store is read: the query modules are imported inside each command,
+and none of them imports the NLP pipeline (``selon stats`` and these start in
+a fraction of a spaCy import).
+"""
 
 from __future__ import annotations
 
@@ -6,88 +11,62 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
-from rich.text import Text
 
 from selon.cli import app
-from selon.cli.common import DbOption, out, warn
-from selon.corpus import dates
-from selon.corpus import query as q
-from selon.record import EVENT_TYPES, MODALITIES
-from selon.store import Store, open_store
+from selon.cli.common import DbOption, steady
+from selon.cli.filters import (
+    ActorFilter,
+    ModalityFilter,
+    OutletFilter,
+    SinceFilter,
+    TypeFilter,
+    UntilFilter,
+    parse,
+    pick_actor,
+)
+from selon.cli.render import Col, Format, FormatOption, emit
 
 corpus_app = typer.Typer(help="The corpus view: merged events and denial links (kept current on ingest).",
                          no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
 
-ActorFilter = Annotated[list[str] | None, typer.Option(
-    "--actor", "-a", help="Only events this actor takes part in (name, store id, kb id or key; repeatable).")]
-TypeFilter = Annotated[list[str] | None, typer.Option(
-    "--type", "-t", help=f"PLOVER event type ({', '.join(EVENT_TYPES)}); repeatable.")]
-SinceFilter = Annotated[str | None, typer.Option("--since", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-UntilFilter = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive.")]
-ModalityFilter = Annotated[str | None, typer.Option(
-    "--modality", "-m", help=f"Events with at least one report of this modality ({', '.join(MODALITIES)}).")]
-OutletFilter = Annotated[str | None, typer.Option("--outlet", help="Events reported by this outlet.")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="The nested objects (as the web API returns them), "
+                                        "one per line.")]
 
 
-def build_filters(store: Store, actor: list[str] | None, etype: list[str] | None, since: str | None,
-                  until: str | None, modality: str | None, outlet: str | None) -> q.Filters:
-    """Validate filter options (a clear message and exit status 2 on a bad one) and resolve actors."""
-    types = []
-    for t in etype or []:
-        if t.upper() not in EVENT_TYPES:
-            raise typer.BadParameter(f"unknown event type {t!r}; one of {', '.join(EVENT_TYPES)}", param_hint="--type")
-        types.append(t.upper())
-    if modality is not None and modality.lower() not in MODALITIES:
-        raise typer.BadParameter(f"unknown modality {modality!r}; one of {', '.join(MODALITIES)}",
-                                 param_hint="--modality")
-    try:
-        lo = dates.filter_bound(since, upper=False) if since else None
-        hi = dates.filter_bound(until, upper=True) if until else None
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--since/--until") from None
-    actor_ids = [pick_actor(store, a)["id"] for a in actor or []]
-    return q.Filters(actor_ids=actor_ids, types=types, since=lo, until=hi,
-                     modality=modality.lower() if modality else None, outlet=outlet)
+def _date(row: dict[str, Any]) -> str:
+    """The event's date as precise as known; else the days it lies between, written short."""
+    if row["event_date"]:
+        return str(row["event_date"])
+    start, end = row["date_start"], row["date_end"]
+    if not start:
+        return ""
+    if start == end:
+        return str(start)
+    if start[:7] == end[:7]:
+        return f"{start}…{end[8:]}"
+    if start[:4] == end[:4]:
+        return f"{start}…{end[5:]}"
+    return f"{start}…{end}"
 
 
-def pick_actor(store: Store, text: str) -> dict[str, Any]:
-    """The actor a command-line name means; the most active when several match (and says so)."""
-    with store.engine.connect() as conn:
-        found = q.resolve_actor(conn, text)
-    if not found:
-        warn(f"no actor matches {text!r} (try `selon search {text}`)")
-        raise typer.Exit(1)
-    if len(found) > 1:
-        others = ", ".join(f"{a['name']} [{a['id']}]" for a in found[1:6])
-        warn(f"{text!r}: using {found[0]['name']} [{found[0]['id']}]; also matching: {others}")
-    return found[0]
+EVENT_VIEW = (
+    Col("id", "event_id", rank=4), Col("date", _date, rank=0), Col("type", "event_type", rank=0),
+    Col("mode", "mode", rank=5), Col("who", "actor1", rank=0), Col("whom", "actor2", rank=0),
+    Col("modality", "modality", rank=0), Col("reports", "report_count", rank=3), Col("outlets", "outlets", rank=2),
+    Col("denials", lambda r: r["denials"] or "", rank=6),
+)
 
 
-def cells(*values: object) -> list[Text]:
-    """Table cells as plain text: names and titles come from articles, so "[...]" must not be rich markup."""
-    return [Text(str(v)) for v in values]
+def _events_out(fmt: Format, as_json: bool, nested: list[dict[str, Any]], conn: Any, title: str) -> None:
+    from selon.corpus import tables
 
-
-def _names(people: list[dict[str, Any]]) -> str:
-    return ", ".join(p["name"] for p in people)
-
-
-def _print_events(rows: list[dict[str, Any]], title: str) -> None:
-    table = Table("id", "date", "type", "mode", "who", "whom", "modality", "reports", "outlets", "denials",
-                  title=Text(title))
-    for e in rows:
-        date = e["date"] or (f"{e['date_start']}…{e['date_end']}" if e["date_start"] else "")
-        table.add_row(*cells(str(e["id"]), date, e["type"], e["mode"] or "", _names(e["actors"]), _names(e["recipients"]),
-                      e["modality"], str(e["n_reports"]), ", ".join(e["outlets"]), str(e["denials"] or "")))
-    out.print(table)
-
-
-def _jsonl(rows: list[dict[str, Any]]) -> None:
-    for r in rows:
-        print(json.dumps(r, ensure_ascii=False, default=str))
+    if as_json:
+        for ev in nested:
+            print(json.dumps(ev, ensure_ascii=False, default=str))
+        return
+    rows = tables.event_rows(conn, nested)
+    emit(fmt, [n for n, _ in tables.EVENTS], rows, EVENT_VIEW, title)
 
 
 @app.command()
@@ -96,18 +75,17 @@ def events(
     until: UntilFilter = None, modality: ModalityFilter = None, outlet: OutletFilter = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 100,
     offset: Annotated[int, typer.Option(min=0)] = 0,
-    as_json: JsonFlag = False,
+    fmt: FormatOption = Format.table, as_json: JsonFlag = False,
 ) -> None:
     """Corpus events (reports of one event merged), by date, with their actors, sources and outlets."""
-    with open_store(db) as store:
-        f = build_filters(store, actor, etype, since, until, modality, outlet)
-        with store.engine.connect() as conn:
-            rows = q.events(conn, f, limit=limit, offset=offset)
-            total = q.count_events(conn, f)
-    if as_json:
-        _jsonl(rows)
-        return
-    _print_events(rows, f"{len(rows)} of {total} corpus events")
+    from selon.corpus import listing
+    from selon.store import open_store
+
+    with open_store(db) as store, store.engine.connect() as conn:
+        f = parse(conn, actor, etype, since, until, modality, outlet)
+        nested = listing.events(conn, f, limit=limit, offset=offset)
+        total = listing.count_events(conn, f) if fmt is Format.table and not as_json else 0
+        _events_out(fmt, as_json, nested, conn, f"{len(nested)} of {total} corpus events")
 
 
 @app.command()
@@ -116,18 +94,24 @@ def timeline(
     db: DbOption = None, etype: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
     modality: ModalityFilter = None, outlet: OutletFilter = None,
     limit: Annotated[int, typer.Option(min=1, max=100000)] = 500,
-    as_json: JsonFlag = False,
+    fmt: FormatOption = Format.table, as_json: JsonFlag = False,
 ) -> None:
     """One actor's events across the corpus, in date order."""
-    with open_store(db) as store:
-        who = pick_actor(store, actor)
-        f = build_filters(store, None, etype, since, until, modality, outlet)
-        with store.engine.connect() as conn:
-            rows = q.timeline(conn, who["id"], f, limit=limit)
-    if as_json:
-        _jsonl(rows)
-        return
-    _print_events(rows, f"{who['name']}: {len(rows)} events")  # title escaped in _print_events
+    from selon.corpus import listing
+    from selon.store import open_store
+
+    with open_store(db) as store, store.engine.connect() as conn:
+        who = pick_actor(conn, actor)
+        f = parse(conn, None, etype, since, until, modality, outlet)
+        nested = listing.timeline(conn, who["id"], f, limit=limit)
+        _events_out(fmt, as_json, nested, conn, f"{who['name']}: {len(nested)} events")
+
+
+EDGE_COLUMNS = ("source_id", "source", "type", "target_id", "target", "events", "directed", "first", "last")
+EDGE_VIEW = (
+    Col("actor", "source", rank=0), Col("type", "type", rank=0), Col("recipient", "target", rank=0),
+    Col("events", "events", rank=1), Col("first", "first", rank=2), Col("last", "last", rank=2),
+)
 
 
 @app.command()
@@ -136,25 +120,34 @@ def graph(
     depth: Annotated[int, typer.Option(min=1, max=3, help="Hops from the actor.")] = 1,
     db: DbOption = None, etype: TypeFilter = None, since: SinceFilter = None, until: UntilFilter = None,
     modality: ModalityFilter = None, outlet: OutletFilter = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=2, max=5000)] = q.MAX_GRAPH_NODES,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=2, max=5000)] = 150,
+    fmt: FormatOption = Format.table,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object: nodes and edges.")] = False,
 ) -> None:
     """The actors around one actor: who did what to whom (edges by event type, with counts and dates)."""
-    with open_store(db) as store:
-        who = pick_actor(store, actor)
-        f = build_filters(store, None, etype, since, until, modality, outlet)
-        with store.engine.connect() as conn:
-            g = q.graph(conn, who["id"], f, depth=depth, max_nodes=max_nodes)
+    from selon.corpus import network
+    from selon.store import open_store
+
+    with open_store(db) as store, store.engine.connect() as conn:
+        who = pick_actor(conn, actor)
+        f = parse(conn, None, etype, since, until, modality, outlet)
+        g = network.graph(conn, who["id"], f, depth=depth, max_nodes=max_nodes)
     if as_json:
         print(json.dumps(g, ensure_ascii=False, default=str))
         return
     names = {n["id"]: n["name"] for n in g["nodes"]}
-    table = Table("actor", "type", "recipient", "events", "first", "last",
-                  title=Text(f"{who['name']}: {len(g['nodes'])} actors, {len(g['edges'])} ties (depth {depth})"))
-    for e in sorted(g["edges"], key=lambda e: -e["weight"]):
-        table.add_row(*cells(names[e["source"]], e["type"], names[e["target"]], str(e["weight"]), e["start"] or "",
-                      e["end"] or ""))
-    out.print(table)
+    rows = [{"source_id": e["source"], "source": names[e["source"]], "type": e["type"], "target_id": e["target"],
+             "target": names[e["target"]], "events": e["weight"], "directed": e["directed"], "first": e["start"],
+             "last": e["end"]} for e in sorted(g["edges"], key=lambda e: -e["weight"])]
+    emit(fmt, EDGE_COLUMNS, rows, EDGE_VIEW,
+         f"{who['name']}: {len(g['nodes'])} actors, {len(g['edges'])} ties (depth {depth})")
+
+
+HIT_COLUMNS = ("kind", "id", "name", "type", "events", "outlet", "published", "snippet")
+ACTOR_HIT_VIEW = (Col("id", "id", rank=0), Col("actor", "name", rank=0), Col("type", "type", rank=0),
+                  Col("events", "events", rank=1))
+ARTICLE_HIT_VIEW = (Col("id", "id", rank=0), Col("outlet", "outlet", rank=3), Col("published", "published", rank=0),
+                    Col("title", "name", rank=1), Col("snippet", "snippet", rank=2))
 
 
 @app.command()
@@ -162,48 +155,69 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to find in article titles and bodies, and in actor names.")],
     db: DbOption = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
-    as_json: JsonFlag = False,
+    fmt: FormatOption = Format.table,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: actors and articles.")] = False,
 ) -> None:
-    """Full-text search over articles (SQLite FTS5 / PostgreSQL tsvector) and actor names."""
+    """Full-text search over articles (SQLite FTS5 / PostgreSQL tsvector) and actor names.
+
+    csv and jsonl list both, one row per hit, with a ``kind`` column (actor or article)."""
+    from selon.corpus import lookup
+    from selon.store import open_store
+
     with open_store(db) as store:
         hits = store.search(text, limit=limit)
         with store.engine.connect() as conn:
-            actors = q.find_actors(conn, text, limit=limit)
+            actors = lookup.find_actors(conn, text, limit=limit)
     if as_json:
         print(json.dumps({"actors": actors, "articles": hits}, ensure_ascii=False, default=str))
         return
-    if actors:
-        t = Table("id", "actor", "type", "events", title="actors")
-        for a in actors:
-            t.add_row(*cells(str(a["id"]), a["name"], a["type"], str(a["events"])))
-        out.print(t)
-    t = Table("id", "outlet", "published", "title", "snippet", title=f"articles ({len(hits)})")
-    for h in hits:
-        t.add_row(*cells(str(h["id"]), h["outlet"] or "", h["published"] or "", (h["title"] or "")[:60], h["snippet"] or ""))
-    out.print(t)
+    actor_rows = [{"kind": "actor", **a} for a in actors]
+    article_rows = [{"kind": "article", "id": h["id"], "name": h["title"], "outlet": h["outlet"],
+                     "published": h["published"], "snippet": h["snippet"]} for h in hits]
+    if fmt is not Format.table:
+        emit(fmt, HIT_COLUMNS, actor_rows + article_rows, ())
+        return
+    if actor_rows:
+        emit(fmt, HIT_COLUMNS, actor_rows, ACTOR_HIT_VIEW, "actors")
+    emit(fmt, HIT_COLUMNS, article_rows, ARTICLE_HIT_VIEW, f"articles ({len(hits)})")
+
+
+OUTLET_COLUMNS = ("outlet", "country", "state_affiliated", "owner", "articles", "reports", "events", "cited")
+OUTLET_VIEW = (
+    Col("outlet", lambda r: r["outlet"] or "(unknown)", rank=0), Col("country", "country", rank=2),
+    Col("state", lambda r: {True: "yes", False: "no"}.get(r["state_affiliated"], ""), rank=3),
+    Col("articles", "articles", rank=1), Col("reports", "reports", rank=1), Col("events", "events", rank=1),
+    Col("cited", "cited", rank=1),
+)
 
 
 @app.command()
-def outlets(db: DbOption = None, as_json: JsonFlag = False) -> None:
+def outlets(db: DbOption = None, fmt: FormatOption = Format.table, as_json: JsonFlag = False) -> None:
     """Per outlet: articles, reports, corpus events, times cited as a source; country and state affiliation."""
+    from selon.corpus import facets
+    from selon.store import open_store
+
     with open_store(db) as store, store.engine.connect() as conn:
-        rows = q.outlets(conn)
+        found = facets.outlets(conn)
     if as_json:
-        _jsonl(rows)
+        for r in found:
+            print(json.dumps(r, ensure_ascii=False, default=str))
         return
-    t = Table("outlet", "country", "state", "articles", "reports", "events", "cited", title="outlets")
-    for r in rows:
+    rows = []
+    for r in found:
         p = r["profile"] or {}
-        state = {True: "yes", False: "no"}.get(p.get("state_affiliated"), "")  # type: ignore[arg-type]
-        t.add_row(*cells(r["outlet"] or "(unknown)", p.get("country") or "", state, str(r["articles"]), str(r["reports"]),
-                  str(r["corpus_events"]), str(r["cited_as_source"])))
-    out.print(t)
+        rows.append({"outlet": r["outlet"], "country": p.get("country"), "state_affiliated": p.get("state_affiliated"),
+                     "owner": p.get("owner"), "articles": r["articles"], "reports": r["reports"],
+                     "events": r["corpus_events"], "cited": r["cited_as_source"]})
+    emit(fmt, OUTLET_COLUMNS, rows, OUTLET_VIEW, "outlets")
 
 
 @corpus_app.command("rebuild")
 def rebuild(db: DbOption = None) -> None:
     """Recompute every corpus event and denial link from the stored reports (after actors are re-resolved)."""
+    steady()
     from selon.corpus import merge
+    from selon.store import open_store
 
     with open_store(db) as store, store.engine.begin() as conn:
         n = merge.rebuild(conn)
@@ -213,7 +227,9 @@ def rebuild(db: DbOption = None) -> None:
 @corpus_app.command("sync")
 def sync(db: DbOption = None) -> None:
     """Merge stored reports that are not in the corpus view yet (stores written by an older selon)."""
+    steady()
     from selon.corpus import merge
+    from selon.store import open_store
 
     with open_store(db) as store, store.engine.begin() as conn:
         added = merge.sync(conn)

@@ -1,4 +1,8 @@
-"""``selon extract`` and ``selon ingest``: read articles, write records or store them."""
+"""``selon extract`` and ``selon ingest``: read articles, write records or store them.
+
+The readers and the NLP pipeline are imported when one of these commands runs,
+not when the CLI starts: the store commands never load them.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
 from selon.cli import app
-from selon.cli.common import DbOption, err, progress, tick, warn
-from selon.ingest import DEFAULT_MAX_BYTES, Document, InputError, Item, iter_documents
-from selon.pipeline import Extracted, Result
+from selon.cli.common import DbOption, err, progress, steady, tick, warn
+
+if TYPE_CHECKING:
+    from selon.ingest import Document, Item
+    from selon.pipeline import Extracted, Result
+
+DEFAULT_MAX_BYTES = 5_000_000  # selon.ingest.DEFAULT_MAX_BYTES (tests/cli checks they agree)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.")]
 MaxBytes = Annotated[int, typer.Option("--max-bytes", min=1000,
@@ -47,6 +55,8 @@ class StrictStop(Exception):
 
 def _report(items: Iterator[Item | Result], tally: Tally, strict: bool) -> Iterator[Extracted | Document]:
     """Print one line per bad input, count it, and pass good items through."""
+    from selon.ingest import InputError
+
     for item in items:
         if isinstance(item, InputError):
             tally.skipped += 1
@@ -60,6 +70,8 @@ def _report(items: Iterator[Item | Result], tally: Tally, strict: bool) -> Itera
 def results(paths: list[str], max_bytes: int, strict: bool, kb: str | None, workers: int,
             tally: Tally, store_has: object | None = None, scheduler: str | None = None) -> Iterator[Extracted]:
     """Extracted records for every readable input; InputErrors reported on stderr as they come."""
+    from selon.ingest import iter_documents
+    from selon.pipeline import Extracted
     from selon.scale import extraction_stream
 
     docs: Iterator[Item] = iter_documents(paths, max_bytes=max_bytes)
@@ -100,6 +112,8 @@ def _start(begin: Callable[[], Iterator[Result]]) -> Iterator[Result]:
 
 
 def _drop_known(items: Iterator[Item], has: object, tally: Tally) -> Iterator[Item]:
+    from selon.ingest import Document
+
     for item in items:
         if isinstance(item, Document) and has(item.sha256):  # type: ignore[operator]
             tally.duplicates += 1
@@ -130,6 +144,7 @@ def extract(
     scheduler: Scheduler = None,
 ) -> None:
     """Extract one CONTRACT record per article (entities, events, quotes, times, boilerplate), streaming."""
+    steady()
     tally = Tally()
     try:
         sink: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
@@ -179,8 +194,10 @@ def ingest(
     scheduler: Scheduler = None,
 ) -> None:
     """Extract and store articles; the same bytes twice are stored once; one transaction per article."""
+    steady()
     from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
+    from selon.ingest import InputError
     from selon.store import open_store
 
     tally = Tally()

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from selon.cli import app
-from selon.cli.common import DbOption, err, warn
+from selon.cli.common import DbOption, err, steady, warn
 
 
 def is_loopback(host: str) -> bool:
@@ -32,6 +32,7 @@ def serve(
         "/?token=… once in a browser). 'random' makes one up and prints it.")] = None,
 ) -> None:
     """Serve the analyst web UI: actor network, timeline, evidence, search (JSON API at /api)."""
+    steady()
     import uvicorn
 
     from selon.corpus import merge

@@ -109,18 +109,18 @@ def load_reports(conn: Connection, event_ids: Sequence[int] | None = None) -> li
     ids = sorted(out)
     abatches = [aq] if event_ids is None else [aq.where(args.c.event_id.in_(chunk)) for chunk in chunks(ids)]
     for q in abatches:
-        for row in conn.execute(q):
-            rep = out.get(row.event_id)
+        for arg in conn.execute(q):
+            rep = out.get(arg.event_id)
             if rep is None:
                 continue
             # An entity not (yet) resolved to an actor is only itself: it can never merge across articles.
-            key = str(row.actor_id) if row.actor_id is not None else f"e{row.entity_id}"
-            if row.role == "actor":
+            key = str(arg.actor_id) if arg.actor_id is not None else f"e{arg.entity_id}"
+            if arg.role == "actor":
                 rep.actors.append(key)
-            elif row.role == "recipient":
+            elif arg.role == "recipient":
                 rep.recipients.append(key)
-            elif row.role == "source" and row.actor_id is not None:
-                rep.sources.append(int(row.actor_id))
+            elif arg.role == "source" and arg.actor_id is not None:
+                rep.sources.append(int(arg.actor_id))
     return [out[i] for i in ids]
 
 

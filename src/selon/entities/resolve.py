@@ -187,7 +187,7 @@ class Resolver:
         if j >= n or "\n" in doc[j - 1].whitespace_:
             return False
         tok = doc[j]
-        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+        if tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm", []):
             return False
         verb = tok.head if tok.pos_ == "AUX" and tok.head.pos_ == "VERB" else tok
         return nz.fold(verb.lemma_) not in self.lex.non_agentive_verbs and nz.fold(tok.lemma_) not in (

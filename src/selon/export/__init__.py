@@ -1,3 +1,3 @@
-"""Exports of the corpus view: FollowTheMoney, GEXF/GraphML (networkx), CSV and JSON lines."""
+"""Exports of the corpus view: FollowTheMoney, GEXF/GraphML (networkx), CSV, JSON lines and Parquet."""
 
-FORMATS = ("ftm", "gexf", "graphml", "csv", "jsonl")
+FORMATS = ("ftm", "gexf", "graphml", "csv", "jsonl", "parquet")

@@ -137,14 +137,14 @@ def iter_entities(conn: Connection, filters: q.Filters) -> Iterator[EntityProxy]
         reports = conn.execute(
             select(s.events.c.id, s.events.c.modality, s.events.c.evidence_text, s.events.c.article_id,
                    art.c.sha256, art.c.published)
-            .join(q.cr, q.cr.c.event_id == s.events.c.id).join(art, art.c.id == s.events.c.article_id)
-            .where(q.cr.c.corpus_event_id == ev["id"]).order_by(s.events.c.id)).all()
+            .join(s.corpus_reports, s.corpus_reports.c.event_id == s.events.c.id).join(art, art.c.id == s.events.c.article_id)
+            .where(s.corpus_reports.c.corpus_event_id == ev["id"]).order_by(s.events.c.id)).all()
         ev["first_report"] = f"{reports[0].sha256}/{reports[0].id}" if reports else ev["id"]
         event = event_entity(ev, actor_ids)
         if reports:
             event.add("summary", reports[0].evidence_text)
         yield event
-        sources = q._report_args(conn, [r.id for r in reports])
+        sources = q.report_args(conn, [r.id for r in reports])
         for r in reports:
             articles.add(r.article_id)
             doc = _id(model.make_entity("Documentation"), "report", r.sha256, r.id)
@@ -189,17 +189,17 @@ def _articles(conn: Connection, article_ids: list[int], actor_ids: dict[int, str
                     yield publisher_entity(row.outlet)
             yield doc
         seen: set[tuple[int, str, int]] = set()
-        for row in conn.execute(select(en.c.article_id, en.c.actor_id, m.c.text, art.c.sha256)
-                                .join(m, m.c.entity_id == en.c.id).join(art, art.c.id == en.c.article_id)
-                                .where(en.c.article_id.in_(chunk)).order_by(en.c.article_id, m.c.start)):
-            key = (row.article_id, row.text, row.actor_id)
-            if row.actor_id not in actor_ids or key in seen:
+        for mention in conn.execute(select(en.c.article_id, en.c.actor_id, m.c.text, art.c.sha256)
+                                    .join(m, m.c.entity_id == en.c.id).join(art, art.c.id == en.c.article_id)
+                                    .where(en.c.article_id.in_(chunk)).order_by(en.c.article_id, m.c.start)):
+            key = (mention.article_id, mention.text, mention.actor_id)
+            if mention.actor_id not in actor_ids or key in seen:
                 continue
             seen.add(key)
-            men = _id(model.make_entity("Mention"), "mention", row.sha256, row.actor_id, row.text)
-            men.add("document", _article_id(row.sha256))
-            men.add("resolved", actor_ids[row.actor_id])
-            men.add("name", row.text)
+            men = _id(model.make_entity("Mention"), "mention", mention.sha256, mention.actor_id, mention.text)
+            men.add("document", _article_id(mention.sha256))
+            men.add("resolved", actor_ids[mention.actor_id])
+            men.add("name", mention.text)
             yield men
 
 

@@ -12,6 +12,7 @@ Modality is read by :mod:`selon.sources.modality`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -57,7 +58,7 @@ class Cue:
 class Attribution:
     """Attribution cues of one document, found once, asked per event."""
 
-    def __init__(self, ctx: DocContext, triggers: list[Predicate]) -> None:
+    def __init__(self, ctx: DocContext, triggers: Sequence[Predicate]) -> None:
         self.ctx = ctx
         self.src = source_lexicon()
         self.trigger_heads = {t.head.i for t in triggers}
@@ -180,7 +181,7 @@ class Attribution:
         aux_first = min([v.i] + [c.i for c in kids if c.dep_.startswith("aux")])
         before = ctx.doc[aux_first - 1] if aux_first > 0 else None
         incise = inverted and before is not None and before.text in (",", "»", "”", '"', "—", "–")
-        if not inverted and not has_content and before is not None and before.text == "," and subj.i < before.i:
+        if not inverted and not has_content and before is not None and before.text == "," and subj is not None and subj.i < before.i:
             # "..., près du détroit, a rapporté l'agence IRNA.": the parser took a word of the report for
             # the subject and the inverted speaker for an object
             speaker = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")

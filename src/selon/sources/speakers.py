@@ -438,8 +438,8 @@ class Speakers:
             "Masc" if k in ("il", "ils", "lui", "eux", "celui-ci", "ceux-ci") else None)
         cands: list[tuple[int, list[str], str | None, bool]] = []
         subjects = ctx.subjects()
-        k = self._subject_index(before)
-        for s in reversed(subjects[:k]):
+        upto = self._subject_index(before)
+        for s in reversed(subjects[:upto]):
             if self.distance(before, s.i) > PRONOUN_SENTENCES:
                 break
             if self.in_quote[s.i] or s.i == pron.i:

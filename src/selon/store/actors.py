@@ -130,21 +130,6 @@ def _seen() -> Any:
     return s.articles.c.published
 
 
-def top_actors(engine: Engine, top: int = 20, etype: str | None = None) -> list[dict[str, Any]]:
-    """Actors by the number of articles that mention them."""
-    a, e, art = s.actors, s.entities, s.articles
-    n_articles = func.count(func.distinct(e.c.article_id)).label("articles")
-    q = (select(a.c.id, a.c.name, a.c.type, a.c.kb_id, n_articles,
-                func.min(_seen()).label("first_seen"), func.max(_seen()).label("last_seen"))
-         .join(e, e.c.actor_id == a.c.id).join(art, art.c.id == e.c.article_id)
-         .group_by(a.c.id, a.c.name, a.c.type, a.c.kb_id)
-         .order_by(desc("articles"), a.c.name).limit(top))
-    if etype:
-        q = q.where(a.c.type == etype)
-    with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
-
-
 def find_actors(engine: Engine, name: str, limit: int = 20) -> list[dict[str, Any]]:
     """Actors one of whose names is ``name`` (any case, accents, transliteration); else names containing it."""
     a, al = s.actors, s.actor_aliases

@@ -15,7 +15,6 @@ from functools import cache
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from selon.clean import norm
 from selon.store import schema as s
 
 MAX_TERMS = 32  # a pasted paragraph is not a search; the first words are enough to find it
@@ -97,6 +96,8 @@ def setup_postgresql(conn: Connection) -> None:
 
 def terms(query: str) -> list[str]:
     """The words of a user query, folded (as both indexes hold them)."""
+    from selon.clean import norm  # (lazy: the cleaning rules load data; only a search needs them)
+
     return [t for t in norm(query.replace("\x00", " ")).split() if t][:MAX_TERMS]
 
 

@@ -13,15 +13,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, or_, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, or_, select, text
 from sqlalchemy.engine import Connection
 
 from selon.record import Record
-from selon.store import actors, fts
+from selon.store import fts
 from selon.store import schema as s
-from selon.store.actors import actor_key  # noqa: F401  (the corpus identity; kept importable from here)
 
 DEFAULT_DB = "selon.db"
 SETUP_LOCK = 5309  # PostgreSQL advisory lock keys (5310: the corpus view, selon.corpus.merge)
@@ -53,7 +50,11 @@ class Store:
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":  # two processes opening a new database: one creates, one waits
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SETUP_LOCK})
-            s.metadata.create_all(conn)
+            # Only the missing tables (what create_all does), found in one catalogue query, not one per table.
+            existing = set(inspect(conn).get_table_names())
+            missing = [t for t in s.metadata.sorted_tables if t.name not in existing]
+            if missing:
+                s.metadata.create_all(conn, tables=missing)
             if self.dialect == "sqlite":
                 conn.execute(text(
                     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
@@ -103,10 +104,17 @@ class Store:
 
     def _insert_ignore(self, table: Any, key: str) -> Any:
         """INSERT that does nothing when ``key`` is taken: another writer may have stored it since we looked."""
-        dialect_insert = sqlite_insert if self.dialect == "sqlite" else pg_insert
-        return dialect_insert(table).on_conflict_do_nothing(index_elements=[key])
+        if self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert(table).on_conflict_do_nothing(index_elements=[key])
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=[key])
 
     def _insert(self, conn: Connection, rec: Record, raw_text: str, sha: str) -> int | None:
+        from selon.store import actors  # (writing only: the name normalisation it needs stays out of reads)
+
         art_id = conn.execute(self._insert_ignore(s.articles, "sha256").values(
             sha256=sha, doc_id=rec.id, path=rec.path, url=rec.url, title=rec.title, outlet=rec.outlet,
             published=rec.published, language=rec.language, raw_text=raw_text, body=rec.body,
