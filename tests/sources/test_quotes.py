@@ -157,7 +157,7 @@ def test_unattributed_quotation_has_no_speaker(article):
     assert [q.speaker for q in rec.quotes] == [None]
 
 
-# --- the quotation fixture set (tests/events/fixtures/quote_speakers.yaml) ----------------------------------
+# --- the quotation fixture set (tests/sources/fixtures/quote_speakers.yaml) ----------------------------------
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quote_speakers.yaml"
 
