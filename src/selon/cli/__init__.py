@@ -20,6 +20,7 @@ app = typer.Typer(
 # Each module registers its commands on ``app``.
 from selon.cli import actors as _actors  # noqa: E402,F401
 from selon.cli import corpus as _corpus  # noqa: E402,F401
+from selon.cli import evaluate as _evaluate  # noqa: E402,F401
 from selon.cli import export as _export  # noqa: E402,F401
 from selon.cli import extract as _extract  # noqa: E402,F401
 from selon.cli import serve as _serve  # noqa: E402,F401
