@@ -177,7 +177,7 @@ def judge_event(m: Matcher, ge: dict[str, Any], found: list[dict[str, Any]], t: 
         ok = any(se.get("location") and m.matches([se["location"]], ge["location"]) for se in found)
         t.n["location_ok"] += ok
         if not ok:
-            got = [se.get("location") for se in found if se.get("location")]
+            got = [str(se["location"]) for se in found if se.get("location")]
             t.misses.append(f"{rid}: place {m.names(got[:1]) if got else None} for {ge['location']}"
                             f" ({'/'.join(ge['types'])})")
 
