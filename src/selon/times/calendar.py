@@ -60,8 +60,9 @@ class CalendarDates(Family):
                  self._quarter, {"trimestre", "semestre"}, 20, 12),
         ]
 
-    def _day_month(self, m: re.Match[str], sc: Scan) -> Cand | None:
-        f: dict[str, Any] = {"day": self.day_of(m["day"]), "month": self.month_of(m["month"])}
+    def _year_of(self, m: re.Match[str], sc: Scan, f: dict[str, Any]) -> int:
+        """Put the year (or two-digit year) of a day-month or month match in ``f``; return where the match
+        ends: before the year when the context says the number is not one ("mai 2000 manifestants")."""
         end = m.end()
         if m["year"]:
             if self.year_ok(sc, m.end("year")):
@@ -70,6 +71,11 @@ class CalendarDates(Family):
                 end = m.end("month")
         elif m["year2"]:
             f["year2"] = int(m["year2"].lstrip("'"))
+        return end
+
+    def _day_month(self, m: re.Match[str], sc: Scan) -> Cand | None:
+        f: dict[str, Any] = {"day": self.day_of(m["day"]), "month": self.month_of(m["month"])}
+        end = self._year_of(m, sc, f)
         if m["rel"] and end >= m.end("rel"):
             f["rel"] = self.rel(m["rel"])
         if m["wd"]:
@@ -92,14 +98,7 @@ class CalendarDates(Family):
 
     def _month(self, m: re.Match[str], sc: Scan) -> Cand | None:
         f: dict[str, Any] = {"month": self.month_of(m["month"])}
-        end = m.end()
-        if m["year"]:
-            if self.year_ok(sc, m.end("year")):
-                f["year"] = int(m["year"])
-            else:
-                end = m.end("month")
-        elif m["year2"]:
-            f["year2"] = int(m["year2"].lstrip("'"))
+        end = self._year_of(m, sc, f)
         if m["rel"]:
             f["rel"] = self.rel(m["rel"])
         if m["pos"]:
