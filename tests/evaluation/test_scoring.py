@@ -106,3 +106,18 @@ def test_a_record_without_output_scores_as_empty():
     t = Tally()
     score_record(gold(), {}, t)
     assert t.figures()["event_recall"] == 0.0
+
+
+def test_figures_per_construction_count_only_the_records_with_that_tag():
+    """Each construction tag (CODING.md section 9) gets the event and speaker figures of its own records."""
+    t = Tally()
+    score_record(gold(constructions=["agent-noun", "quote-pronoun"]),
+                 system([assault()], [{"text": "Nous poursuivrons", "speaker": "e4"}]), t)
+    other = gold(id="x-002", constructions=["agent-noun", "passive-agent"])
+    score_record(other, system([]), t)
+    rows = t.figures()["constructions"]
+    assert rows["agent-noun"]["records"] == 2 and rows["agent-noun"]["gold"] == 2
+    assert rows["agent-noun"]["recall"] == 0.5 and rows["agent-noun"]["precision"] == 1.0
+    assert rows["quote-pronoun"]["recall"] == 1.0 and rows["quote-pronoun"]["quote_speaker_acc"] == 1.0
+    assert rows["passive-agent"]["recall"] == 0.0 and rows["passive-agent"]["quote_speaker_acc"] == 0.0
+    assert "no-event" not in rows

@@ -94,3 +94,19 @@ def show_split(name: str, fig: dict[str, Any]) -> None:
             if r["gold"] or r["out"]:
                 table.add_row(key, str(r["gold"]), str(r["out"]), fmt(r["recall"]), fmt(r["precision"]), fmt(r["f1"]))
         out.print(table)
+    show_constructions(fig.get("constructions") or {})
+
+
+def show_constructions(rows: dict[str, dict[str, Any]]) -> None:
+    """Event figures over the records tagged with each construction (eval/CODING.md section 9)."""
+    from rich.table import Table
+
+    if not rows:
+        return
+    table = Table(title=None, show_edge=False, pad_edge=False)
+    for col in ("construction", "records", "gold", "out", "recall", "precision", "F1", "speaker"):
+        table.add_column(col, justify="left" if col == "construction" else "right", no_wrap=col == "construction")
+    for key, r in rows.items():
+        table.add_row(key, str(r["records"]), str(r["gold"]), str(r["out"]), fmt(r["recall"]),
+                      fmt(r["precision"]), fmt(r["f1"]), fmt(r["quote_speaker_acc"]))
+    out.print(table)

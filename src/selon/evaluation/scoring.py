@@ -13,6 +13,8 @@ recipient match.  A gold ``null`` actor or recipient accepts anything.
 - Per type: recall over core events by their first (preferred) type, precision over
   system events of that type.  Per modality: over found core events, the gold modality
   against the modality of the best-matching system event.
+- Per construction (the record's ``constructions`` tags, ``eval/CODING.md`` section 9):
+  the same event counts and speaker accuracy over the records carrying the tag.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ class Tally:
     mod_said: Counter[str] = field(default_factory=Counter)
     mod_right: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    by_tag: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
 
     def figures(self) -> dict[str, Any]:
         n = self.n
@@ -90,7 +93,16 @@ class Tally:
                         for t in sorted(EVENT_TYPES)}
         out["modalities"] = {m: prf(self.mod_right[m], self.mod_gold[m], self.mod_right[m], self.mod_said[m])
                              for m in sorted(MODALITIES)}
+        out["constructions"] = {tag: construction_figures(c) for tag, c in sorted(self.by_tag.items())}
         return out
+
+
+def construction_figures(c: Counter[str]) -> dict[str, Any]:
+    """Event P/R/F1 and speaker accuracy over the records tagged with one construction."""
+    out = prf(c["events_found"], c["events_gold"], c["events_matched"], c["events_out"])
+    out["records"] = c["records"]
+    out["quote_speaker_acc"] = ratio(c["speaker_ok"], c["quotes_gold"])
+    return out
 
 
 def ratio(a: int, b: int) -> float | None:
@@ -109,6 +121,7 @@ def prf(found: int, gold: int, right: int, out: int) -> dict[str, Any]:
 def score_record(g: GsrRecord, rec: dict[str, Any], t: Tally) -> None:
     """Add one record's counts (and what it got wrong, as lines) to ``t``."""
     gold, rid = g.data, g.id
+    before = Counter(t.n)
     m = Matcher(gold, rec)
     t.n["records"] += 1
     miss = t.misses.append
@@ -150,6 +163,10 @@ def score_record(g: GsrRecord, rec: dict[str, Any], t: Tally) -> None:
         t.n["no_event_clean"] += not sys_events
     score_quotes(m, gold, rec, t, rid)
     score_times(gold, rec, t, rid)
+    delta = t.n - before
+    delta["records"] = 1
+    for tag in set(gold.get("constructions") or []):
+        t.by_tag[str(tag)].update(delta)
 
 
 def judge_event(m: Matcher, ge: dict[str, Any], found: list[dict[str, Any]], t: Tally, rid: str) -> None:
