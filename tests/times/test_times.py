@@ -210,6 +210,47 @@ def test_tense_picks_past_or_next_weekday() -> None:
     assert [v for _, _, v in got] == ["2021-05-13", "2021-05-20"]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # "depuis" + weekday: a state still going on, begun on the last such day (regional daily, wire).
+    ("Depuis lundi, des centaines d'habitants bloquent l'accès au site.", "2024-10-07"),
+    ("Les gangs multiplient depuis jeudi les attaques contre les commissariats.", "2024-10-03"),
+    # A conditional looks ahead, the hearsay conditional past ("aurait bombardé") looks back.
+    ("Les transporteurs pourraient paralyser la capitale dès lundi.", "2024-10-14"),
+    ("Le ministre devrait annoncer jeudi son plan.", "2024-10-10"),
+    ("L'armée aurait bombardé lundi un village du Nord.", "2024-10-07"),
+    # A future verb form of -aître: "comparaîtront".
+    ("Les suspects comparaîtront mercredi au palais de justice.", "2024-10-09"),
+    # The reporting verb after a comma is another clause: the verb on the left decides.
+    ("Le trafic sera normal dimanche, a indiqué l'exploitant.", "2024-10-13"),
+    ("Les syndicats pourraient bloquer le port vendredi, a prévenu leur porte-parole.", "2024-10-11"),
+    # An adverb in -ment between the auxiliary and the participle.
+    ("Le président avait publiquement critiqué jeudi la décision.", "2024-10-03"),
+])
+def test_weekday_direction_from_the_clause(text: str, value: str) -> None:
+    """Published Tuesday 8 October 2024: which Monday, Thursday... the clause's verb points to."""
+    assert times(text, "2024-10-08")[0].value == value
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), [
+    ("Genève espère accueillir d'ici à l'automne un nouveau cycle de discussions.", "2024-06-20", "2024-FA"),
+    ("Le premier ministre avait publiquement mis en cause à l'automne le gouvernement.", "2024-06-20", "2023-FA"),
+    ("Les prix devraient se stabiliser d'ici à l'été.", "2024-02-10", "2024-SU"),
+    ("Les ventes augmentent en été.", "2024-02-10", "XXXX-SU"),
+])
+def test_a_definite_season_is_the_nearest_on_the_side_of_the_tense(text: str, anchor: str, value: str) -> None:
+    """ "l'automne" in news is one autumn (next for the future, last for the past); "en été" is any summer."""
+    assert times(text, anchor)[0].value == value
+
+
+def test_component_reads_an_infinitive_complement_as_the_days_ahead(extract) -> None:
+    """ "menacent de bloquer le port dès lundi", "appelle à cesser le travail vendredi": what is threatened
+    or called for is still ahead."""
+    rec = extract("Pêche\nLes marins menacent de bloquer le port dès lundi.\n", published="2024-02-07")
+    assert [(t.text, t.value) for t in rec.times] == [("lundi", "2024-02-12")]
+    rec = extract("Livreurs\nLe syndicat appelle les coursiers à cesser le travail vendredi.\n", published="2024-02-06")
+    assert [(t.text, t.value) for t in rec.times] == [("vendredi", "2024-02-09")]
+
+
 # -- weekday agreement and inferred years -----------------------------------------------------------
 
 

@@ -90,7 +90,8 @@ class TimesTagger:
 
 def _parse_tense(doc: Doc) -> Callable[[int, int], int | None]:
     """A tense hint from the parse: a time expression attached to a finite present-tense verb
-    ("Le maire inaugure samedi la salle") speaks of the days ahead, as French news does."""
+    ("Le maire inaugure samedi la salle") or to an infinitive that completes another verb
+    ("appelle à cesser le travail vendredi") speaks of the days ahead, as French news does."""
 
     def hint(start: int, end: int) -> int | None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -104,6 +105,8 @@ def _parse_tense(doc: Doc) -> Callable[[int, int], int | None]:
         if tok.pos_ != "VERB" or any(c.dep_.startswith("aux") for c in tok.children):
             return None
         m = tok.morph
+        if m.get("VerbForm", []) == ["Inf"] and tok.dep_ in ("xcomp", "ccomp", "acl", "advcl", "obl", "obl:arg"):
+            return 1  # "menacent de bloquer le port dès lundi", "appelle à cesser le travail vendredi"
         if m.get("VerbForm", []) == ["Fin"] and m.get("Tense", []) == ["Pres"] and m.get("Mood", []) == ["Ind"]:
             return 1
         return None

@@ -180,7 +180,7 @@ class Resolver:
         if k == "calunit":
             return "DATE", v.calunit(f["unit"], f["shift"], c), False
         if k == "season":
-            return "DATE", v.season(f["season"], f.get("det", ""), f.get("year"), f.get("rel", 0)), False
+            return "DATE", v.season(f["season"], f.get("det", ""), f.get("year"), f.get("rel", 0), c), False
         if k == "duration":
             return v.duration(f)
         if k == "holiday":

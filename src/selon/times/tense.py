@@ -11,6 +11,7 @@ from selon.times.lexicon import Lexicon
 __all__ = ["TenseReader"]
 
 _PUNCT = ".,;:!?«»\"“”()[]…'’"
+_CONDITIONAL_AUXILIARIES = frozenset({"aurait", "auraient", "serait", "seraient"})
 
 
 class TenseReader:
@@ -44,6 +45,8 @@ class TenseReader:
             right = right[:min(cuts)]
         lw = [w.strip(_PUNCT) for w in left.split()]
         rw = [w.strip(_PUNCT) for w in right.split()]
+        if lw and lw[-1].lower() == "depuis":
+            return -1  # "depuis lundi": the start of something still going on, always behind us
         # A bare participle right before the expression: "décédé jeudi", "élu le 6 mai", "publié hier".
         k = len(lw) - 1
         while k >= 0 and k >= len(lw) - 3 and lw[k] in ("le", "la", "ce", "cette", "dès", "depuis"):
@@ -56,6 +59,10 @@ class TenseReader:
             if sgn:
                 best_d, sign = d, sgn
                 break
+        if sign and "," in right:
+            # A verb of the clause on the left wins over one after a comma: in "… dès lundi, a
+            # prévenu X" and "… samedi et dimanche, a indiqué X" the reporting verb is another clause.
+            rw = [w.strip(_PUNCT) for w in right[:right.index(",")].split()]
         for d, i in enumerate(range(len(rw))):
             if d >= best_d:
                 break
@@ -78,7 +85,7 @@ class TenseReader:
             return 1
         if w in self._past_aux:
             for nxt in words[i + 1:i + 4]:
-                if nxt in self._past_adverbs and nxt != "été":
+                if (nxt in self._past_adverbs and nxt != "été") or (len(nxt) > 6 and nxt.endswith("ment")):
                     continue
                 if nxt.endswith(self._participles) and nxt not in self.w["not_participles"] and nxt.islower():
                     return -1
@@ -87,4 +94,11 @@ class TenseReader:
         if len(w) > 4 and w.endswith(("ait", "aient")) and not w.endswith(("rait", "raient")) \
                 and w not in self.w["not_imperfects"]:
             return -1  # an imperfect: "était", "avait", "annonçait"
+        if len(w) > 5 and w.endswith(("rait", "raient")) and w not in self.w["not_imperfects"]:
+            # A conditional: "pourraient paralyser dès lundi" looks ahead; the hearsay past
+            # "aurait bombardé", "serait arrivé" (avoir/être + participle) looks back.
+            if w in _CONDITIONAL_AUXILIARIES:
+                nxt = next((x for x in words[i + 1:i + 4] if x not in self._past_adverbs or x == "été"), "")
+                return -1 if nxt.endswith(self._participles) or nxt in self._irregular_participles else 0
+            return 1
         return 0

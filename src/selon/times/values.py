@@ -189,12 +189,14 @@ class Values:
             return f"{idx // 2:04d}-H{idx % 2 + 1}"
         return None
 
-    def season(self, season: str, det: str, year: int | None, rel: int) -> str:
-        """ "cet hiver", "l'été dernier": seasons as a sequence; "en été" alone is any summer."""
+    def season(self, season: str, det: str, year: int | None, rel: int, c: Cand | None = None) -> str:
+        """ "cet hiver", "l'été dernier", "d'ici l'automne": seasons as a sequence, the definite one the
+        nearest on the side the verb's tense points to; "en été" alone is any summer."""
         if year is not None:
             return f"{year:04d}-{season}"
         a = self.anchor
-        if a.year is None or not (det in ("cet", "ce") or rel):
+        definite = det.endswith("l'") or det == "au"  # "l'automne", "d'ici à l'été", "au printemps"
+        if a.year is None or not (det in ("cet", "ce") or rel or definite):
             return f"XXXX-{season}"
         if a.month is None:
             return f"{a.year:04d}-{season}" if not rel else f"XXXX-{season}"
@@ -208,7 +210,9 @@ class Values:
         elif rel > 0:
             best = min(o for o in options if o > now)
         else:
-            best = min(options, key=lambda o: (abs(o - now), -o))
+            tense = self.tense(c) if definite else 0
+            side = [o for o in options if (o >= now if tense > 0 else o <= now if tense < 0 else True)]
+            best = min(side or options, key=lambda o: (abs(o - now), -o))
         return f"{best // 4:04d}-{season}"
 
     def duration(self, f: dict[str, Any]) -> tuple[str, str | None, bool]:
