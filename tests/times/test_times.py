@@ -251,6 +251,20 @@ def test_component_reads_an_infinitive_complement_as_the_days_ahead(extract) -> 
     assert [(t.text, t.value) for t in rec.times] == [("vendredi", "2024-02-09")]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # Counted from the story's date in the sentence (wire), else the last one before it (regional daily).
+    ("Le Pakistan a remis vendredi à l'Inde le pilote capturé deux jours plus tôt.", "2019-02-27"),
+    ("Il a été arrêté le 3 février. Trois semaines plus tard, il était libéré.", "2019-02-24"),
+    ("Le président a levé mercredi la loi qu'il avait proclamée quelques heures plus tôt.", "2019-02-27"),
+    # Lengths stay lengths, as FR-TimeBank codes them.
+    ("Les secours l'ont retrouvé une heure plus tard.", "PT1H"),
+    ("Quelques jours plus tard, il était libéré.", "PXD"),
+])
+def test_n_days_earlier_or_later_is_a_day_of_the_story(text: str, value: str) -> None:
+    """ "deux jours plus tôt", "trois semaines plus tard": published Saturday 2 March 2019."""
+    assert times(text, "2019-03-02")[-1].value == value
+
+
 # -- weekday agreement and inferred years -----------------------------------------------------------
 
 

@@ -152,6 +152,11 @@ class Durations(Family):
             f["direction"] = -1
         elif pre in ("dans", "d'ici", "d'ici à") and (unit.code in "DWMY" and not unit.time or vague):
             f["direction"] = 1
+        elif squeeze(m["after"] or "") in ("plus tôt", "auparavant", "plus tard") and unit.time == vague:
+            # "deux jours plus tôt", "quelques heures plus tôt": a day counted from the story's own date;
+            # "une heure plus tard" and "quelques jours plus tard" stay lengths, as FR-TimeBank codes them.
+            f["direction"] = 1 if m["after"] == "plus tard" else -1
+            f["from_story"] = True
         return Cand(start, m.end(), "duration", f)
 
     def _last_n(self, m: re.Match[str], sc: Scan) -> Cand | None:

@@ -105,6 +105,8 @@ class Resolver:
         """Expressions whose day comes from the dates around them, resolved after the others."""
         if c.kind in _CONTEXT_KINDS:
             return not (c.kind == "daypart" and ("wd" in c.f or "offset" in c.f))
+        if c.kind == "duration" and c.f.get("from_story"):
+            return True  # "deux jours plus tôt": counted from the story's date, not the publication's
         return (c.kind == "calunit" and c.f.get("context", False)) or (
             c.kind == "weekday" and c.f.get("det", "").startswith("ce m"))
 
@@ -213,6 +215,10 @@ class Resolver:
             return self._with_part(value, f.get("part"))
         if c.kind == "calunit":
             return "DATE", self._calunit_in_context(c), False
+        if c.kind == "duration":
+            day = self._context_day_for(c)
+            story = Anchor.parse(day) if day else self.anchor
+            return Values(lambda: story, self.today, self._tense).duration(f)
         if c.kind == "weekday":  # "ce même lundi"
             i = bisect.bisect_left(self._days, (c.start, ""))
             for start, day in reversed(self._days[max(0, i - 20):i]):

@@ -220,6 +220,8 @@ class Values:
         unit: Unit = f["unit"]
         direction = f.get("direction", 0)
         if f["vague"] or f["n"] is None:
+            if direction and unit.time and f.get("from_story") and self.anchor.full:
+                return "DATE", iso(self.anchor.full), False  # "quelques heures plus tôt": that same day
             if direction:
                 return "DATE", ("PAST_REF" if direction < 0 else "FUTURE_REF"), False
             letter = unit.vague or unit.code
