@@ -131,10 +131,14 @@ def first_group(key: str) -> str | None:
     return None
 
 
-def verb_specs(verbs: dict[str, tuple[Spec, ...]], k: tuple[str, str]) -> tuple[Spec, ...]:
-    """The verb entries of a token by its lemma, its form, or the infinitive of an unlemmatized form."""
+def verb_specs(verbs: dict[str, tuple[Spec, ...]], tok: Token, k: tuple[str, str]) -> tuple[Spec, ...]:
+    """The verb entries of a token by its lemma, its form, or the infinitive of an unlemmatized form.
+
+    A form with a copula is a noun taken for a verb ("a été cible de"), not a present tense.
+    """
     specs = verbs.get(k[0], ()) or verbs.get(k[1], ())
-    if not specs and k[0] == k[1]:
+    if not specs and k[0] == k[1] and "Fin" in tok.morph.get("VerbForm", []) \
+            and not any(c.dep_ == "cop" for c in tok.children):
         inf = first_group(k[0])
         specs = verbs.get(inf, ()) if inf else ()
     return specs
@@ -181,7 +185,7 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
         k = ctx.keys[tok.i]
         specs: tuple[Spec, ...] = ()
         if is_verbal(tok):
-            specs = verb_specs(lex.verbs, k)
+            specs = verb_specs(lex.verbs, tok, k)
         elif k[1] in lex.verb_forms and not any(c.dep_ == "det" for c in tok.children):
             specs = lex.verbs.get(lex.verb_forms[k[1]], ())  # "l'Iran dément" tagged as an adjective
         elif is_nominal(tok):
