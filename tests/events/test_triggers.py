@@ -20,7 +20,7 @@ CASES = [
     ("La Jordanie coopère avec l'Égypte dans la lutte contre le terrorisme.", "COOPERATE", "Jordanie", "Égypte",
      None),
     ("Le Qatar a fourni une aide humanitaire à la population de Gaza.", "AID", "Qatar", "Gaza", "humanitarian"),
-    ("Le Hamas a libéré quatre otages à Rafah.", "RETREAT", "Hamas", None, "release"),
+    ("La Russie a retiré ses troupes de la région de Kiev.", "RETREAT", "Russie", None, "withdraw"),
     ("L'Union européenne a demandé à l'Iran de libérer les prisonniers.", "REQUEST", "Union européenne", "Iran",
      "yield"),
     ("L'Iran a accusé Israël d'avoir assassiné le scientifique Mohsen Fakhrizadeh.", "ACCUSE", "Iran", "Israël",

@@ -123,6 +123,27 @@ def _satisfied(ctx: DocContext, spec: Spec, tok: Token, start: int, end: int) ->
     return True
 
 
+def first_group(key: str) -> str | None:
+    """ "réclame", "demandent": a present-tense form the lemmatizer left as it is, as its infinitive."""
+    for end, stem in (("ent", 2), ("es", 1), ("e", 0)):
+        if key.endswith(end) and len(key) > len(end) + 2:
+            return key[: len(key) - stem] + "r"
+    return None
+
+
+def verb_specs(verbs: dict[str, tuple[Spec, ...]], tok: Token, k: tuple[str, str]) -> tuple[Spec, ...]:
+    """The verb entries of a token by its lemma, its form, or the infinitive of an unlemmatized form.
+
+    A form with a copula is a noun taken for a verb ("a été cible de"), not a present tense.
+    """
+    specs = verbs.get(k[0], ()) or verbs.get(k[1], ())
+    if not specs and k[0] == k[1] and "Fin" in tok.morph.get("VerbForm", []) \
+            and not any(c.dep_ == "cop" for c in tok.children):
+        inf = first_group(k[0])
+        specs = verbs.get(inf, ()) if inf else ()
+    return specs
+
+
 def _match_phrase(ctx: DocContext, i: int, words: tuple[str, ...]) -> int | None:
     """End of a multiword form starting at token i, skipping a few auxiliaries/adverbs/determiners."""
     doc = ctx.doc
@@ -162,12 +183,9 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
         if tok.i in taken or tok.is_space or tok.is_punct or ctx.entity_of(tok) is not None:
             continue
         k = ctx.keys[tok.i]
-        if not (k[0] in lex.verbs or k[1] in lex.verbs or k[0] in lex.nouns or k[1] in lex.nouns
-                or k[1] in lex.verb_forms):
-            continue
         specs: tuple[Spec, ...] = ()
         if is_verbal(tok):
-            specs = lex.verbs.get(k[0], ()) or lex.verbs.get(k[1], ())
+            specs = verb_specs(lex.verbs, tok, k)
         elif k[1] in lex.verb_forms and not any(c.dep_ == "det" for c in tok.children):
             specs = lex.verbs.get(lex.verb_forms[k[1]], ())  # "l'Iran dément" tagged as an adjective
         elif is_nominal(tok):
