@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.records import describe, names, one_event
+from tests.records import describe, find_events, names, one_event
 
 
 def test_asserted(article):
@@ -102,10 +102,13 @@ def test_planned_ban_is_planned_coerce(article):
     assert ev.modality == "planned", describe(rec)
 
 
-def test_threatened(article):
+def test_a_threat_made_is_asserted_not_threatened(article):
+    """The act of threatening happened (CODING.md 4.5); only the act threatened is irrealis."""
     rec = article("Le Hezbollah menace de frapper Tel-Aviv.")
     ev = one_event(rec, "THREATEN", "Hezbollah", "Tel Aviv")
-    assert ev.modality == "threatened" and ev.mode == "violence"
+    assert ev.modality == "asserted" and ev.mode == "violence"
+    rec = article("Le Hezbollah a averti jeudi que les bases israéliennes seraient visées, selon Al-Manar.")
+    assert [e.modality for e in find_events(rec, "THREATEN")] == ["reported"]
 
 
 def test_called_for(article):

@@ -30,7 +30,9 @@ from selon.sources.modality import (
     self_claim,
 )
 
-INHERENT = {"THREATEN": "threatened", "REQUEST": "called-for", "AGREE": "planned"}
+# No type is irrealis in itself: a threat, a call or an agreement that was made is asserted or reported
+# like any other act (eval/CODING.md 4.5); the act threatened or called for carries the irrealis.
+INHERENT: dict[str, str] = {}
 COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 
 
@@ -44,6 +46,8 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
         m.modality = "denied"
         return
     found = [x for x in (irrealis(ctx, trig, report_heads), m.imposed, INHERENT.get(m.type)) if x]
+    if m.type == "THREATEN":  # "ils paieront le prix": the future is what is threatened, the threat is made
+        found = [x for x in found if x not in ("planned", "threatened")]
     irr = [x for x in found if x in IRREALIS]
     if irr:
         m.modality = combine(irr)
