@@ -112,9 +112,11 @@ def test_a_threat_made_is_asserted_not_threatened(article):
 
 
 def test_called_for(article):
+    """The call is a REQUEST that was made; the act called for is called-for (CODING.md 4.5)."""
     rec = article("Le Hamas appelle au boycott des produits américains.")
     ev = one_event(rec, "SANCTION", "Hamas")
     assert ev.modality == "called-for"
+    assert one_event(rec, "REQUEST", "Hamas").modality == "asserted"
 
 
 def test_hypothetical_if_clause(article):

@@ -1,7 +1,7 @@
 """Events told inside other events, and one event told twice.
 
 "a demandé une rencontre" (the meeting is what is asked: absorbed), "appelle au
-boycott" (the call gives way to the boycott, called for), "a nié avoir attaqué"
+boycott" (both kept: the call, and the boycott called for, CODING.md 4.5), "a nié avoir attaqué"
 (both kept, the attack denied), "accuse X d'avoir attaqué" (both kept, the
 attack reported); "une frappe visant le consulat" (the participle describes the
 strike), "cette rencontre a constitué la première rencontre entre X et Y".  How
@@ -61,7 +61,6 @@ def linear_governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) ->
 
 
 def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
-    deferred: set[int] = set()
     for m in mentions:
         g = governor(ctx, m, by_head)
         if g is None or g.dropped:
@@ -84,7 +83,6 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             m.imposed = g.trig.spec.modality
             if not m.actors:
                 m.args.actors = list(g.actors)
-            deferred.add(id(g))
         elif how == "deny":
             m.imposed = "denied"
             if not m.actors:
@@ -95,9 +93,6 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             if not m.actors:
                 m.args.actors = list(g.recipients)
             m.extra_sources = [*g.actors, *m.extra_sources]
-    for m in mentions:
-        if id(m) in deferred:
-            m.dropped = True
 
 
 def predicates(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
