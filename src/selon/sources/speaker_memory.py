@@ -22,6 +22,8 @@ from selon.sources.speaker_cues import (
     gender_of,
 )
 
+SENTENCE_END = frozenset(".!?…»”\":;")
+
 
 class SpeakerMemory:
     """The mentions, distances and resolved speakers of one document; quotations are fed in text order."""
@@ -35,13 +37,17 @@ class SpeakerMemory:
             for i in range(max(0, a), min(len(doc), b)):
                 self.in_quote[i] = True
         # rank of each sentence counting only sentences with words outside quotations: a long quotation
-        # between a name and "a-t-il ajouté" does not push the name out of reach
+        # between a name and "a-t-il ajouté" does not push the name out of reach; nor does a parse that cut
+        # a sentence inside a hyphenated name ("à Addis-Abeba"): a sentence counts once it ends
         self.narrative: list[int] = []
         rank = 0
+        words = False
         for s in ctx.sents:
             self.narrative.append(rank)
-            if any(not self.in_quote[t.i] and not t.is_punct and not t.is_space for t in s):
+            words = words or any(not self.in_quote[t.i] and not t.is_punct and not t.is_space for t in s)
+            if words and _ends(s.text):
                 rank += 1
+                words = False
         self.said: list[Said] = []
         self._people: list[tuple[int, str]] | None = None  # (token index, PERSON entity) of mentions, in order
         self._subject_pos: list[int] | None = None
@@ -66,6 +72,10 @@ class SpeakerMemory:
                         self._genders.setdefault(sp._.entity_id, set()).add(g)
             self._people = seen
         return self._people
+
+    def person_index(self, before: int) -> int:
+        """How many person mentions come before a token."""
+        return bisect.bisect_left(self.person_mentions(), (before, ""))
 
     def person_gender(self, person: str) -> str | None:
         """The gender the first names of a person's mentions agree on, if any."""
@@ -133,6 +143,12 @@ class SpeakerMemory:
         if self._subject_pos is None:
             self._subject_pos = [s.i for s in self.ctx.subjects()]
         return bisect.bisect_left(self._subject_pos, before)
+
+
+def _ends(text: str) -> bool:
+    """Whether a parsed sentence ends as a written one does (a mark closing it, a line break)."""
+    tail = text.rstrip(" ")
+    return not tail.strip() or "\n" in tail[-2:] or tail.rstrip()[-1:] in SENTENCE_END
 
 
 def first_person(ctx: DocContext, ents: list[str]) -> str | None:

@@ -143,7 +143,7 @@ class TitleSpeakers(SpeakerMemory):
                 and self._may_hold(head, last.entity, last.gender):
             return last.entity  # "a ajouté le ministre": the speaker just quoted
         people = self.recent_people(before)
-        if people and not self._has_genitive(head):
+        if people and (not self._has_genitive(head) or self._fixed_title(head)):
             recent = next((p for p in people if self.mentioned_within(p, before, PRONOUN_SENTENCES)
                            and self._may_hold(head, p, None)), None)
             if recent:
@@ -169,6 +169,9 @@ class TitleSpeakers(SpeakerMemory):
                 words.update(roles)
         stems = {w[:5] for w in words if len(w) >= 5}  # "directrice" / "directeur", "députée" / "député"
         held = " ".join(norm(r) for r in ent.roles)
+        for title, roles in self.cues.synonyms:  # "chef de la diplomatie" is a "ministre des affaires étrangères"
+            if f" {title} " in f" {held} ":
+                held = " ".join((held, *roles))
         return any(f" {w} " in f" {held} " for w in words) or any(x[:5] in stems for x in held.split())
 
     def role_holder(self, head: Token, before: int) -> str | None:
@@ -228,6 +231,12 @@ class TitleSpeakers(SpeakerMemory):
             if ents:
                 return ents[0]
         return None
+
+    def _fixed_title(self, head: Token) -> bool:
+        """A title whose genitive is part of it ("le chef de l'État", "le chef de la diplomatie"), not the
+        body it serves ("le porte-parole du Hamas")."""
+        phrase = self.title_phrase(head)
+        return any(phrase == t or phrase.startswith(t + " ") for t, _roles in self.cues.synonyms)
 
     def _has_genitive(self, head: Token) -> bool:
         return any(c.dep_ in ("nmod", "obl:arg") and self.ctx.case_of(c) in ("de", "de le", "des")

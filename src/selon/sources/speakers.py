@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from selon.parse.words import PLURAL_PRONOUNS, RELATIVE, SINGULAR_PRONOUNS
 from selon.sources.lexicon import source_lexicon
+from selon.sources.quote_grammar import incise_shaped
 from selon.sources.speaker_cues import (
     ACTORS,
     CHAIN_SENTENCES,
@@ -119,6 +120,12 @@ class Speakers(TitleSpeakers):
             if self.distance(before, said.i) > CHAIN_SENTENCES:
                 break
             cands.append((said.i, [said.entity], said.gender, False))
+        if not plural:  # "…, a annoncé la ministre, Sarah Dewilde": an inverted subject, no parsed subject
+            for i, p in reversed(self.person_mentions()[:self.person_index(before)]):
+                if self.distance(before, i) > PRONOUN_SENTENCES:
+                    break
+                if self.inverted_subject(i):
+                    cands.append((i, [p], None, False))
         cands.sort(key=lambda c: -c[0])
         for _i, ents, g, pl in cands:
             if pl != plural:
@@ -136,6 +143,23 @@ class Speakers(TitleSpeakers):
                     return p
                 break
         return None
+
+    def inverted_subject(self, i: int) -> bool:
+        """Whether the person mention at token i is the subject of an incise verb of saying after it
+        (", a annoncé X", ", a déclaré la ministre, X"), however the parser hung it (often as an object)."""
+        ctx = self.ctx
+        m = ctx.mention_at(ctx.doc[i])
+        if m is None:
+            return False
+        t = m.root
+        while t.dep_ in ("appos", "flat:name", "flat") and t.head.i != t.i:
+            t = t.head
+        verb = t.head
+        k = ctx.keys[verb.i][0]
+        saying = k in ctx.lex.speech_verbs or k in ctx.lex.report_verbs or k in self.cues.verbs
+        return saying and verb.pos_ == "VERB" and t.i > verb.i and (t.dep_ in SUBJECT_DEPS or (
+            t.dep_ in INVERTED_DEPS and ctx.case_of(t) is None)) and incise_shaped(ctx, verb) and not any(
+            c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
 
     def _subject_gender(self, tok: Token) -> str | None:
         g = gender_of(tok)
