@@ -169,10 +169,13 @@ class QuoteSpeakers(SayingVerbs):
                        and ctx.sent_of[t.i] == ctx.sent_of[verb.i] and (t.i < verb.i or t.text[:1] == "-")), None)
         if clitic is not None and (clitic.text[:1] == "-" or not subs):
             return clitic  # "a-t-il ajouté", "a-t-elle affirmé", "explique-t-il"
-        inverted = next((c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS
-                         and ctx.case_of(c) is None and not sp.in_quote[c.i] and (
-                             c.pos_ in ("NOUN", "PROPN", "PRON") or ctx.keys[c.i][1] in ("dernier", "dernière"))),
-                        None) if after else None
+        after_verb = [c for c in verb.children if c.i > verb.i and c.dep_ in INVERTED_DEPS
+                      and ctx.case_of(c) is None and not sp.in_quote[c.i] and (
+                          c.pos_ in ("NOUN", "PROPN", "PRON") or ctx.keys[c.i][1] in ("dernier", "dernière"))
+                      ] if after else []
+        # "», a lancé mardi la députée X": a bare time noun before the subject names no one
+        inverted = next((c for c in after_verb if sp.np_speaker(c, verb.i, speaking=True) is not None),
+                        after_verb[0] if after_verb else None)
         if inverted is not None and (not subs or incise_shaped(ctx, verb)):
             return inverted  # "», a déclaré le chef de l'État"; ", a annoncé le porte-parole" closing a sentence
         if len(subs) > 1:  # two subjects (a parse error): the one that names a person
@@ -188,7 +191,7 @@ class QuoteSpeakers(SayingVerbs):
         if relayed:
             return relayed
         if subj is not None:
-            if any(c.dep_ == "aux:pass" for c in verb.children):
+            if any(c.dep_ == "aux:pass" and c.pos_ != "PRON" for c in verb.children):  # not "a-t-il averti"
                 agent = next((c for c in verb.children if ctx.case_of(c) == "par"), None)
                 return sp.np_speaker(agent, before) if agent is not None else None
             return sp.np_speaker(subj, before, speaking=True)

@@ -55,9 +55,9 @@ class SayingVerbs:
                         "Inf" in nxt.morph.get("VerbForm", []):
                     return nxt  # "a fait savoir le Hamas": the infinitive carries the inverted subject
                 return t
-            if t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and i > 0 and (
+            if (t.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or inverted_clitic(ctx, t)) and i > 0 and (
                     ctx.doc[i - 1].text in (",", "»", "”") or inverted_clitic(ctx, t)) and self._verb_form(ctx, t):
-                return t  # "», analyse le propriétaire", "lance-t-il": a present tense the tagger took for a noun
+                return t  # "», analyse le propriétaire", "tranche-t-elle": a present tense the tagger took for a noun
             if t.pos_ in ("PUNCT", "AUX", "ADV", "SPACE", "PRON", "PART") or t.text in ("-t", "-t-"):
                 i += 1
                 continue
