@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from selon.entities import normalize as nz
+from selon.entities.agents import find_agents, fold_sectors
 from selon.entities.kb import KnowledgeBase, load_kb
 from selon.entities.lexicon import Lexicon, lexicon
 from selon.entities.mentions import Mention, acronyms, collect
@@ -57,8 +58,10 @@ class EntityLinker:
         words = word_stream(doc)
         mentions = collect(doc, self.ruler(doc, words), self.kb, self.lex, words)
         mentions.extend(acronyms(doc, mentions))
+        agents = find_agents(doc, mentions, self.kb, self.lex)
+        mentions.extend(a.mention for a in agents)
         mentions.sort(key=lambda m: m.start)
-        clusters = self.resolver(doc, mentions)
+        clusters = fold_sectors(self.resolver(doc, mentions), agents)
         self.role_finder(doc, mentions, clusters, words)
         self._publish(doc, clusters)
         return doc
