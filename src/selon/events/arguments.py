@@ -84,13 +84,21 @@ def between(ctx: DocContext, c: Token) -> tuple[list[str], list[str]]:
     return first, [r for r in rest if r not in first]
 
 
-def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: bool = False) -> None:
+def _city(ctx: DocContext, eid: str) -> bool:
+    """A town rather than a state: a GPE the KB does not list as a state (its generated places and cities)."""
+    e = ctx.entities.get(eid)
+    return e is not None and e.type == "GPE" and (e.kb_id is None or e.kb_id.startswith("selon:gpe:"))
+
+
+def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: bool = False,
+                    trig_type: str = "") -> None:
     """A phrase with "à"/"dans"/"en": a place where it happens, or the party it goes to."""
     ents = ctx.np_entities(c, "target")
     if not ents:
         return
     places = [e for e in ents if ctx.etype(e) in ("GPE", "LOC")]
-    if dative and ctx.case_of(c) in ("à", "à le", "au", "aux") and ctx.etype(ents[0]) != "LOC":
+    if dative and ctx.case_of(c) in ("à", "à le", "au", "aux") and ctx.etype(ents[0]) != "LOC" \
+            and not (trig_type == "AGREE" and _city(ctx, ents[0])):  # "ont signé à Bamako": where, not with whom
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
         return  # "a fourni une aide à Gaza", "a demandé à l'Iran de ..."
     if len(places) == len(ents):
@@ -100,6 +108,41 @@ def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: 
             args.location = places[0]
     elif dative and ctx.etype(ents[0]) in ("PERSON", "ORG"):
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+
+
+def inverted_subject(ctx: DocContext, v: Token) -> Token | None:
+    """The subject of a reporting clause set after a quotation, which the parser takes for an object:
+    "« Ce gouvernement a vendu nos forêts », a accusé dimanche le chef de l'opposition, X."."""
+    first = min([v.i, *(c.i for c in v.children if c.dep_.startswith("aux"))])
+    j = first - 1
+    while j >= 0 and ctx.doc[j].is_space:
+        j -= 1
+    if j < 0 or ctx.doc[j].text not in (",", "»", "\u201d", '"'):
+        return None
+    before = ctx.doc[max(0, j - 1)].text
+    if ctx.doc[j].text == "," and before not in ("»", "\u201d", '"'):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.i > j for c in v.children):
+        return None  # (a "subject" inside the quotation is the parser's mistake)
+    return next((c for c in v.children if c.dep_ in ("obj", "nsubj") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")),
+                None)
+
+
+def quoted_subject(ctx: DocContext, v: Token) -> list[str]:
+    """The subject of the quotation just before a reporting verb ("« Ce gouvernement a vendu nos forêts »,
+    a accusé X": the government); none when the speaker talks of themselves ("nous", "je")."""
+    j = min([v.i, *(c.i for c in v.children if c.dep_.startswith("aux"))]) - 1
+    while j >= 0 and ctx.doc[j].text in (",", " ") or j >= 0 and ctx.doc[j].is_space:
+        j -= 1
+    if j < 0 or ctx.doc[j].text not in ("»", "\u201d", '"'):
+        return []
+    head = ctx.doc[j].head
+    if head.i >= j or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return []
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < j), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    return ctx.np_entities(subj, "recipient")
 
 
 def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
@@ -123,9 +166,14 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             if agent is not None:
                 args.actors = ctx.np_entities(agent)
             args.recipients = ctx.np_entities(v.head, "recipient")
+        inverted = inverted_subject(ctx, v)
+        if inverted is not None:  # "« ... », a accusé dimanche le chef de l'opposition": who speaks acts
+            args.actors = ctx.np_entities(inverted)
+            if trig.type == "ACCUSE":
+                args.recipients.extend(quoted_subject(ctx, v))  # the accused: whom the quotation is about
         nounish = v.pos_ in ("NOUN", "PROPN")  # a verb the tagger took for a noun: "l'Iran attaque Israël"
-        for o in (c for c in v.children if c.dep_ in ("obj", "iobj")
-                  or (nounish and c.dep_ == "nmod" and ctx.case_of(c) is None)):
+        for o in (c for c in v.children if c is not inverted and (c.dep_ in ("obj", "iobj")
+                  or (nounish and c.dep_ == "nmod" and ctx.case_of(c) is None))):
             if o.i in events:  # the object is itself an event: "a condamné les frappes de X" -> X
                 args.recipients.extend(events[o.i].actors)
                 continue
@@ -156,7 +204,7 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
             # a fronted "À Lorvane, le gouvernement a salué ...": where it is said, not to whom
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not fronted(ctx, c, v))
+            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not fronted(ctx, c, v), trig.type)
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:
@@ -209,7 +257,7 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                         if agent is not None:
                             args.actors.extend(ctx.np_entities(agent))
             elif case in PLACE_CASES:
-                _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES)
+                _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES, trig.type)
     for g in genitive:
         role = "recipient" if trig.spec.genitive == "recipient" else "actor"  # "l'expulsion de l'ONG X"
         ents = [e for e in ctx.np_entities(g, role) if ctx.etype(e) != "EVENT"]
@@ -312,8 +360,12 @@ def _occurrence(ctx: DocContext, n: Token, args: Args) -> None:
 
 def _split_symmetric(trig: Trigger, args: Args, reciprocal: bool = True) -> None:
     """ "X et Y se sont rencontrés": the first named acts, the others receive (as "entre X et Y");
-    not when they met someone else ("X et Y l'ont rencontré")."""
-    if trig.type in SYMMETRIC and reciprocal and not args.recipients and len(args.actors) > 1:
+    not when they met someone else ("X et Y l'ont rencontré").  "X et Y ont signé un accord" is
+    signed with each other, whatever else the sentence names."""
+    if trig.type == "AGREE" and len(args.actors) > 1:
+        args.recipients = [*args.actors[1:], *args.recipients]
+        args.actors = args.actors[:1]
+    elif trig.type in SYMMETRIC and reciprocal and not args.recipients and len(args.actors) > 1:
         args.recipients = args.actors[1:]
         args.actors = args.actors[:1]
 
