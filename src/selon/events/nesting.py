@@ -1,7 +1,8 @@
 """Events told inside other events, and one event told twice.
 
 "a demandé une rencontre" (the meeting is what is asked: absorbed), "appelle au
-boycott" (both kept: the call, and the boycott called for, CODING.md 4.5), "a nié avoir attaqué"
+boycott" (both kept: the call, and the boycott called for, CODING.md 4.5), "menace de frapper X"
+(both kept: the threat, at X, and the strike threatened), "a nié avoir attaqué"
 (both kept, the attack denied), "accuse X d'avoir attaqué" (both kept, the
 attack reported); "une frappe visant le consulat" (the participle describes the
 strike), "cette rencontre a constitué la première rencontre entre X et Y".  How
@@ -68,6 +69,8 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
         how = g.trig.spec.embed
         if how == "deny" and ctx.has_key(m.trig.head, source_lexicon().denied_objects):
             continue  # "a démenti ces accusations": what is denied is told elsewhere (see _deny_targets)
+        if how == "defer" and g.trig.spec.modality == "threatened" and warned_against(ctx, m, g):
+            how = "absorb"  # "a mis en garde contre toute participation": the act warned against is not threatened
         if how == "absorb":
             if not g.recipients:
                 g.args.recipients = [a for a in m.actors if a not in g.actors] + \
@@ -83,6 +86,8 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             m.imposed = g.trig.spec.modality
             if not m.actors:
                 m.args.actors = list(g.actors)
+            if m.imposed == "threatened":
+                threat_of(g, m)
         elif how == "deny":
             m.imposed = "denied"
             if not m.actors:
@@ -93,6 +98,28 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             if not m.actors:
                 m.args.actors = list(g.recipients)
             m.extra_sources = [*g.actors, *m.extra_sources]
+
+
+def warned_against(ctx: DocContext, m: Mention, g: Mention) -> bool:
+    """ "met en garde contre toute participation", "avertit contre une escalade": what is warned against
+    is someone else's act (or a danger), not an act the warner threatens."""
+    t = m.trig.head
+    for _ in range(4):
+        if any(c.dep_ == "case" and ctx.keys[c.i][1] == "contre" for c in t.children):
+            return True
+        if t.head.i == t.i or t.head.i == g.trig.head.i:
+            return False
+        t = t.head
+    return False
+
+
+def threat_of(g: Mention, m: Mention) -> None:
+    """ "a menacé de frapper X": the threat is made at whom the act threatened would target
+    (CODING.md 4.5: THREATEN X -> Y beside the act X -> Y, threatened), in the mode of that act."""
+    if not g.recipients:
+        g.args.recipients = [r for r in m.recipients if r not in g.actors]
+    if g.mode is None:
+        g.mode = mode_from(g.type, m)
 
 
 def predicates(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention]) -> None:

@@ -4,8 +4,8 @@ Denied first (negated, denied by a governing trigger, governed by a verb of
 avoidance), then irrealis (threatened, called for, planned, hypothetical, and the
 types whose content has not happened: a threat, a demand, an offer), claimed by
 a verb of claim, reported when attributed to someone other than the actor,
-else asserted.  A threat formula without a threat verb is its speaker's;
-planned or threatened strikes and sanctions are THREATEN, as PLOVER codes them.
+else asserted.  A threat formula without a threat verb is its speaker's; a
+threatened act keeps its own type (CODING.md 4.5), beside the THREATEN that makes it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from selon.events.mentions import Mention
-from selon.events.nesting import THREAT_MODES
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
 from selon.parse.subjects import subject_entities
@@ -33,7 +32,6 @@ from selon.sources.modality import (
 # No type is irrealis in itself: a threat, a call or an agreement that was made is asserted or reported
 # like any other act (eval/CODING.md 4.5); the act threatened or called for carries the irrealis.
 INHERENT: dict[str, str] = {}
-COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 
 
 def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_heads: set[int]) -> None:
@@ -51,7 +49,6 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     irr = [x for x in found if x in IRREALIS]
     if irr:
         m.modality = combine(irr)
-        recode(m)
         return
     if claimed_by_verb(ctx, trig):
         m.modality = "claimed"
@@ -107,19 +104,6 @@ def as_target(ctx: DocContext, m: Mention) -> None:
         m.args.actors = subject_entities(ctx, verb)
     if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
         m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
-
-
-def recode(m: Mention) -> None:
-    """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own
-    category); a plain intention keeps its act's type with the modality ``planned`` ("se rendra à X"
-    is a planned CONSULT, "prévoit de reprendre ses distributions" a planned AID), as the annotation
-    conventions of the held-out set do."""
-    if m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
-        m.mode = THREAT_MODES.get(m.type)
-        m.type, m.modality = "THREATEN", "threatened"
-    elif m.modality == "threatened" and m.type == "COERCE":
-        m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
-        m.type, m.modality = "THREATEN", "threatened"
 
 
 def claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
