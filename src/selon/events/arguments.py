@@ -102,10 +102,30 @@ def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: 
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
 
 
+def _noun_conjunct_subject(ctx: DocContext, v: Token) -> list[str]:
+    """ "X a revendiqué la saisie du Galaxy Leader et menacé de ...": a participle the parser coordinated
+    with the noun just before it shares the subject of the verb that noun depends on."""
+    if v.dep_ != "conj" or v.head.pos_ not in ("NOUN", "PROPN") or "Part" not in v.morph.get("VerbForm", []) \
+            or any(c.dep_.startswith("aux") for c in v.children):
+        return []
+    t = v.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return []
+        t = t.head
+        if t.pos_ == "VERB":
+            if "Part" in t.morph.get("VerbForm", []) and any(c.dep_.startswith("aux") for c in t.children):
+                return subject_entities(ctx, t)
+            return []
+    return []
+
+
 def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
     v = trig.head
     args = Args()
-    passive = is_passive(v)
+    # a verb the lexicon enters as pronominal takes "être" in compound tenses without being passive:
+    # "le Hamas s'en est pris à Israël"
+    passive = is_passive(v) and not (trig.spec.reflexive is True and ctx.reflexive(v))
     visit = mode == "visit"
     if passive:
         agent = agent_of(ctx, v)
@@ -116,6 +136,11 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             args.recipients = ctx.np_entities(subj, "recipient")
     else:
         args.actors = subject_entities(ctx, v)
+        subj = subject_token(v)
+        if not args.actors and subj is not None and is_passive(v):
+            args.actors = ctx.np_entities(subj)  # the pronominal verb's own subject ("le Hamas s'en est pris")
+        if not args.actors and subj is None:
+            args.actors = _noun_conjunct_subject(ctx, v)
         if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm", []) and \
                 v.head.pos_ in ("NOUN", "PROPN"):
             # "la base visée par des tirs": a participle on a noun names what suffers the act
@@ -156,7 +181,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
             # a fronted "À Lorvane, le gouvernement a salué ...": where it is said, not to whom
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not fronted(ctx, c, v))
+            _place_or_party(ctx, c, args, visit,
+                            (trig.type in DATIVE_TYPES or trig.spec.dative) and not fronted(ctx, c, v))
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:

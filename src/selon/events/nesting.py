@@ -27,10 +27,11 @@ LINEAR_GOVERNOR = 16  # words between a verb taking events and a nominal event t
 def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
     t = m.trig.head
     through: list[Token] = []
+    prev = t
     for _ in range(3):
-        if t.head.i == t.i or t.dep_ not in EMBED_DEPS:
+        if t.head.i == t.i or t.dep_ not in EMBED_DEPS and not (prev is not t and hung_infinitive(ctx, prev)):
             break
-        t = t.head
+        prev, t = t, t.head
         g = by_head.get(t.i)
         if g is not None and g is not m:
             if g.trig.spec.embed == "deny" and any(ctx.has_key(x, source_lexicon().denied_objects) for x in through):
@@ -38,6 +39,13 @@ def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mentio
             return g if g.trig.spec.embed else None
         through.append(t)
     return linear_governor(ctx, m, by_head)
+
+
+def hung_infinitive(ctx: DocContext, t: Token) -> bool:
+    """ "a menacé jeudi dans une vidéo de s'en prendre à X": an infinitive with "de" the parser hung on
+    the noun of a setting just before it belongs to the verb the setting belongs to."""
+    return t.dep_ == "acl" and "Inf" in t.morph.get("VerbForm", []) and t.head.dep_ == "obl:mod" \
+        and any(c.dep_ == "mark" and ctx.keys[c.i][1] in ("de", "d'") for c in t.children)
 
 
 def linear_governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
