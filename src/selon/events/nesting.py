@@ -21,11 +21,22 @@ from selon.sources.lexicon import source_lexicon
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "nmod", "acl"})
 COPULAS = frozenset({"être", "constituer", "représenter", "marquer", "devenir", "rester"})
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
+FORMULA_ACTS = {"violence": "ASSAULT", "restrict": "SANCTION", "relations": "SANCTION"}  # a threat's mode -> act
 LINEAR_GOVERNOR = 16  # words between a verb taking events and a nominal event the parser hung elsewhere
 
 
-def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
+def phrase_top(ctx: DocContext, m: Mention) -> Token:
+    """The word of a multiword trigger that hangs outside it: "châtiment" of "juste châtiment"."""
     t = m.trig.head
+    for _ in range(m.trig.end - m.trig.start):
+        if t.head.i == t.i or not m.trig.start <= t.head.i < m.trig.end:
+            return t
+        t = t.head
+    return m.trig.head
+
+
+def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
+    t = phrase_top(ctx, m)
     through: list[Token] = []
     prev = t
     for _ in range(3):
@@ -92,8 +103,11 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             m.dropped = True
         elif how == "defer":
             m.imposed = g.trig.spec.modality
+            if m.imposed == "threatened":
+                threatened_act(g, m)
             if not m.actors:
                 m.args.actors = list(g.actors)
+                m.args.recipients = [r for r in m.recipients if r not in g.actors]
             if m.imposed == "threatened":
                 threat_of(g, m)
         elif how == "deny":
@@ -121,11 +135,29 @@ def warned_against(ctx: DocContext, m: Mention, g: Mention) -> bool:
     return False
 
 
+def threatened_act(g: Mention, m: Mention) -> None:
+    """What a threat verb threatens.  A threat formula under it ("a averti que X paierait un prix élevé",
+    "a promis un juste châtiment") is no second threat but the act threatened: an ASSAULT (a SANCTION for
+    restrictions) by the one who threatens, at whom the formula names (CODING.md 4.5)."""
+    m.threat = g
+    role = m.trig.spec.speaker
+    if m.type != "THREATEN" or role is None:
+        return
+    m.type, m.mode = FORMULA_ACTS.get(m.mode or "", "ASSAULT"), None
+    if role == "actor" or not m.actors:
+        named = [*m.actors, *m.recipients]
+        m.args.actors = list(g.actors)
+        m.args.recipients = [e for e in dict.fromkeys(named) if e not in g.actors]
+
+
 def threat_of(g: Mention, m: Mention) -> None:
     """ "a menacé de frapper X": the threat is made at whom the act threatened would target
-    (CODING.md 4.5: THREATEN X -> Y beside the act X -> Y, threatened), in the mode of that act."""
+    (CODING.md 4.5: THREATEN X -> Y beside the act X -> Y, threatened), in the mode of that act; and the
+    one threatened is the target of an act that names none ("a menacé X d'une guerre civile")."""
     if not g.recipients:
         g.args.recipients = [r for r in m.recipients if r not in g.actors]
+    if not m.recipients:
+        m.args.recipients = [r for r in g.recipients if r not in m.actors]  # "a promis à X un châtiment"
     if g.mode is None:
         g.mode = mode_from(g.type, m)
 
@@ -155,7 +187,8 @@ def participles(mentions: list[Mention], by_head: dict[int, Mention]) -> None:
         h = m.trig.head
         g = by_head.get(h.head.i)
         if m.trig.nominal and g is not None and g is not m and not g.trig.nominal and g.type == m.type \
-                and h.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass"):
+                and h.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass") \
+                and not (m.trig.spec.speaker and g.trig.spec.modality == "threatened"):
             g.args.recipients = g.recipients or [r for r in m.recipients if r not in g.actors]
             g.args.actors = g.actors or [a for a in m.actors if a not in g.recipients]
             g.mode = g.mode or m.mode

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from selon.events.arguments import Args
 from selon.events.mentions import Mention
+from selon.events.nesting import THREAT_MODES
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
 from selon.parse.subjects import subject_entities
+from selon.parse.syntax import is_passive
 from selon.sources.attribution import Attribution, outlet_subject, self_report
 from selon.sources.lexicon import source_lexicon
 from selon.sources.modality import (
+    FORCE_TYPES,
     IRREALIS,
     VERBAL_TYPES,
     alleged,
@@ -49,6 +53,10 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     irr = [x for x in found if x in IRREALIS]
     if irr:
         m.modality = combine(irr)
+        if m.modality == "planned" and quoted_threat(ctx, m):
+            m.modality = "threatened"
+            if not m.actors:
+                m.args.actors = m.sources[:1]
         return
     if claimed_by_verb(ctx, trig):
         m.modality = "claimed"
@@ -68,14 +76,38 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
 
 
+def quoted_threat(ctx: DocContext, m: Mention) -> bool:
+    """ "« Si un soldat franchit la rivière, nous frapperons leurs bases »", "« vos installations seront
+    visées »": a strike, a seizure or a sanction to come, in the quoted words of the one who would carry
+    it out (or with no one else named to do it), is threatened, not planned (CODING.md 4.5)."""
+    if m.type not in FORCE_TYPES or m.threat is not None or not m.sources or ctx.in_quote(m.trig.head) is None:
+        return False
+    if not m.actors:
+        return m.trig.nominal or is_passive(m.trig.head)
+    return self_claim(ctx, m.actors, m.sources[:1])
+
+
+def made_threat(m: Mention) -> Mention | None:
+    """The THREATEN a threatened act stands for when no threat verb governs it ("« nous frapperons
+    leurs bases », a déclaré X"): X threatens whom the act would target (CODING.md 4.5)."""
+    if m.modality != "threatened" or m.threat is not None or not m.sources or m.dropped:
+        return None
+    speaker = m.sources[0]
+    args = Args(actors=[speaker], recipients=[r for r in m.recipients if r != speaker], location=m.args.location)
+    t = Mention(m.trig, "THREATEN", THREAT_MODES.get(m.type), args)
+    t.sources, t.modality, t.date = list(m.sources), "asserted", None
+    m.threat = t
+    return t
+
+
 def speaker_actor(m: Mention) -> None:
     """A threat said without a threat verb ("ils paieront le prix fort", "la riposte sera sévère") is the
     speaker's: the quotation's or the reported statement's.  With ``speaker: actor`` whoever the sentence
     names as subject is the one threatened; with ``fallback`` the speaker only fills a missing actor.
     No speaker, no actor: the event is then dropped rather than pinned on someone."""
     role = m.trig.spec.speaker
-    if role is None or m.modality == "denied":
-        return
+    if role is None or m.modality == "denied" or m.threat is not None:
+        return  # under a threat verb the formula is the act threatened, its parties set (nesting.threatened_act)
     speaker = m.sources[0] if m.sources else None
     if role == "actor":
         named = [*m.actors, *m.recipients]
