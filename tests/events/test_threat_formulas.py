@@ -253,3 +253,21 @@ def test_announced_sanction_stays_a_planned_sanction(article, text):
     rec = article(text)
     assert not find_events(rec, "THREATEN"), describe(rec)
     assert all(e.modality != "threatened" for e in find_events(rec, "SANCTION")), describe(rec)
+
+
+THREAT_BY_A_LEADER = [
+    ("GAZA (AFP) - Le chef de la branche armée du Hamas, Mohammed Deif, a menacé jeudi de frapper Tel-Aviv.",
+     "Deif", "Hamas", "Tel-Aviv|Tel Aviv"),
+    ("Dans un message diffusé ce soir, le porte-parole du Hezbollah, Mohammad Afif, a menacé de bombarder Haïfa.",
+     "Afif", "Hezbollah", "Haïfa|Haifa"),
+]
+
+
+@pytest.mark.parametrize("text,person,group,target", THREAT_BY_A_LEADER)
+def test_act_threatened_by_a_leader_is_the_groups(article, text, person, group, target):
+    """The chief or spokesman threatens; the strike threatened would be the group's (and theirs)."""
+    rec = article(text)
+    ev = threat(rec, person, target)
+    assert not any(group.lower() in n.lower() for n in names(rec, ev.actors)), describe(rec)
+    act = threatened(rec, "ASSAULT", group, target)
+    assert any(person.lower() in n.lower() for n in names(rec, act.actors)), describe(rec)

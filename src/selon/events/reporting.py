@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from selon.clean import norm
 from selon.events.arguments import Args
 from selon.events.mentions import Mention
 from selon.events.nesting import THREAT_MODES
@@ -85,6 +86,28 @@ def quoted_threat(ctx: DocContext, m: Mention) -> bool:
     if not m.actors:
         return m.trig.nominal or is_passive(m.trig.head)
     return self_claim(ctx, m.actors, m.sources[:1])
+
+
+def principal(ctx: DocContext, actor: str) -> str | None:
+    """The group or state a person's role names: "le chef de la milice des Fils de l'Ardanie, X" -> the
+    militia, "le ministre de la Défense du Valdoran, Y" -> Valdoran (one only, else none)."""
+    e = ctx.entities.get(actor)
+    if e is None or e.type != "PERSON" or not e.roles:
+        return None
+    roles = " ".join(f" {norm(r)} " for r in e.roles)
+    found = [x.id for x in ctx.entities.values() if x.id != actor and x.type in ("ORG", "GPE")
+             and any(f" {n} " in roles for n in ctx.names(x.id) if n)]
+    return found[0] if len(found) == 1 else None
+
+
+def threatened_by(ctx: DocContext, m: Mention) -> None:
+    """The act a leader or spokesman threatens would be carried out by the group or state they speak
+    for: it is theirs too (CODING.md 4.4, 4.5: the militia strikes, its chief threatens)."""
+    if m.modality != "threatened" or len(m.actors) != 1:
+        return
+    org = principal(ctx, m.actors[0])
+    if org is not None and org not in m.recipients:
+        m.args.actors = [org, *m.actors]
 
 
 def made_threat(m: Mention) -> Mention | None:
