@@ -110,3 +110,164 @@ def test_look_alikes_are_not_threats(article, text):
 def test_formula_under_negation_is_a_threat_not_a_denial(article):
     rec = article("« Ce crime ne restera pas impuni », a lancé le président syrien Bachar al-Assad.")
     assert all(e.modality != "denied" for e in find_events(rec, "THREATEN")), describe(rec)
+
+
+# A threat keeps the act it threatens (CODING.md 4.2, 4.5, 9): the THREATEN, made (asserted or reported),
+# by the one who threatens, at whom the act would target; and the act itself, of its own type, `threatened`.
+
+
+def threatened(rec, etype: str, actor: str | None = None, recipient: str | None = None):
+    ev = one_event(rec, etype, actor, recipient)
+    assert ev.modality == "threatened", describe(rec)
+    return ev
+
+
+THREAT_VERB_INFINITIVE = [
+    ("BEYROUTH (AFP) - Le Hezbollah a menacé mardi de frapper Haïfa si les bombardements israéliens se poursuivent.",
+     "Hezbollah", "Haïfa|Haifa"),
+    ("Le Hezbollah menace de frapper Haïfa. C'est ce qu'a affirmé ce matin le mouvement chiite sur sa chaîne "
+     "de télévision.", "Hezbollah", "Haïfa|Haifa"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", THREAT_VERB_INFINITIVE)
+def test_threat_verb_keeps_the_act_threatened(article, text, actor, target):
+    """ "menace de frapper X": THREATEN at X, and the strike on X, threatened (not folded into the threat)."""
+    rec = article(text)
+    threat(rec, actor, target)
+    threatened(rec, "ASSAULT", actor, target)
+
+
+S_EN_PRENDRE = [
+    ("TÉHÉRAN (Reuters) - L'Iran a menacé lundi de s'en prendre aux navires des États-Unis dans le détroit "
+     "d'Ormuz.", "Iran", "États-Unis"),
+    ("Au micro de notre envoyé spécial, le chef des Houthis a encore menacé ce matin de s'en prendre à Israël.",
+     "Houthis", "Israël"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", S_EN_PRENDRE)
+def test_threat_to_s_en_prendre_a(article, text, actor, target):
+    """ "s'en prendre à X" is an attack on X; under "menacer de", threatened, and the threat is at X."""
+    rec = article(text)
+    threat(rec, actor, target)
+    threatened(rec, "ASSAULT", actor, target)
+
+
+def test_s_en_prendre_a_in_a_compound_tense_is_no_passive(article):
+    rec = article("Le Hamas s'en est pris à Israël, selon l'AFP.")
+    one_event(rec, "ASSAULT", "Hamas", "Israël")
+
+
+FORMULA_UNDER_THREAT_VERB = [
+    ("JÉRUSALEM (AFP) - Benjamin Netanyahou a averti dimanche que le Hezbollah paierait un prix élevé pour cette "
+     "attaque.", "Netanyahou", "Hezbollah"),
+    ("Le Premier ministre israélien l'a redit ce soir sur les ondes : Benjamin Netanyahou a averti que le Hamas "
+     "paierait cher.", "Netanyahou", "Hamas"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", FORMULA_UNDER_THREAT_VERB)
+def test_formula_under_a_threat_verb_is_the_act_threatened(article, text, actor, target):
+    """ "a averti que X paierait un prix élevé": the warning is the THREATEN at X; what X will pay, the
+    strike threatened (a conditional under the threat verb is its future)."""
+    rec = article(text)
+    threat(rec, actor, target)
+    threatened(rec, "ASSAULT", actor, target)
+    assert len(find_events(rec, "THREATEN")) == 1, describe(rec)
+
+
+PROMISED_PUNISHMENT = [
+    ("TÉHÉRAN (AFP) - Le guide suprême Ali Khamenei a promis mercredi un châtiment sévère à Israël.",
+     "Khamenei", "Israël"),
+    ("Ce matin à Téhéran, Ali Khamenei a promis à Israël un juste châtiment, rapporte notre correspondante.",
+     "Khamenei", "Israël"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", PROMISED_PUNISHMENT)
+def test_promised_punishment(article, text, actor, target):
+    """ "a promis un châtiment sévère à X": THREATEN at X and the punishment threatened, aimed at X."""
+    rec = article(text)
+    threat(rec, actor, target)
+    threatened(rec, "ASSAULT", actor, target)
+
+
+THREAT_CONDITIONAL = [
+    ("BEYROUTH (AFP) - « Si Israël bombarde encore Beyrouth, nous frapperons Tel-Aviv », a déclaré mardi le chef "
+     "du Hezbollah, Hassan Nasrallah.", "Nasrallah", "Tel-Aviv|Tel Aviv"),
+    ("Hassan Nasrallah était l'invité de notre journal ce soir. « Si Israël attaque Beyrouth, nous bombarderons "
+     "Haïfa », a-t-il lancé.", "Nasrallah", "Haïfa|Haifa"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,target", THREAT_CONDITIONAL)
+def test_threat_conditional_in_the_speakers_quote(article, text, speaker, target):
+    """ "« si ..., nous frapperons X »": the strike is threatened (not planned, not claimed: the tagger's
+    present for "frapperons" aside), and the speaker threatens X (CODING.md 4.5, threat-conditional)."""
+    rec = article(text)
+    threatened(rec, "ASSAULT", speaker, target)
+    threat(rec, speaker, target)
+
+
+THREAT_FUTURE_PASSIVE = [
+    ("TÉHÉRAN (AFP) - « Les bases des États-Unis seront visées », a déclaré mardi le commandant des Gardiens de la "
+     "révolution, Hossein Salami.", "Salami", "États-Unis"),
+    ("Réaction ce soir à Téhéran. « Les bases des États-Unis dans la région seront visées », a lancé Hossein Salami "
+     "à la télévision d'État.", "Salami", "États-Unis"),
+]
+
+
+@pytest.mark.parametrize("text,speaker,target", THREAT_FUTURE_PASSIVE)
+def test_threat_future_passive_in_the_speakers_quote(article, text, speaker, target):
+    """ "« leurs bases seront visées »": no one else named to strike, the speaker threatens the strike."""
+    rec = article(text)
+    threatened(rec, "ASSAULT", speaker, target)
+    threat(rec, speaker, target)
+
+
+WARNED_AGAINST = [
+    "MOSCOU (AFP) - Le Kremlin a mis en garde l'Allemagne contre toute livraison d'armes à l'Ukraine.",
+    "La Russie met en garde la Moldavie contre tout rapprochement avec l'Otan, a rapporté notre correspondant.",
+]
+
+
+@pytest.mark.parametrize("text", WARNED_AGAINST)
+def test_what_is_warned_against_is_not_threatened(article, text):
+    """ "met en garde X contre toute livraison d'armes": X's act, warned against, is no act of the warner."""
+    rec = article(text)
+    threat(rec, "Russie")
+    assert not [e for e in rec.events if e.modality == "threatened"], describe(rec)
+
+
+PLANNED_NOT_THREATENED = [
+    "OTTAWA (AFP) - Le Canada imposera à partir d'octobre des sanctions contre la Chine, a annoncé lundi Justin "
+    "Trudeau.",
+    "Annonce ce matin à Ottawa : le Canada imposera des sanctions contre la Chine dès le mois prochain.",
+]
+
+
+@pytest.mark.parametrize("text", PLANNED_NOT_THREATENED)
+def test_announced_sanction_stays_a_planned_sanction(article, text):
+    """A measure announced, not in anyone's threat, keeps its type: no THREATEN (CODING.md 4.5, planned)."""
+    rec = article(text)
+    assert not find_events(rec, "THREATEN"), describe(rec)
+    assert all(e.modality != "threatened" for e in find_events(rec, "SANCTION")), describe(rec)
+
+
+THREAT_BY_A_LEADER = [
+    ("GAZA (AFP) - Le chef de la branche armée du Hamas, Mohammed Deif, a menacé jeudi de frapper Tel-Aviv.",
+     "Deif", "Hamas", "Tel-Aviv|Tel Aviv"),
+    ("Dans un message diffusé ce soir, le porte-parole du Hezbollah, Mohammad Afif, a menacé de bombarder Haïfa.",
+     "Afif", "Hezbollah", "Haïfa|Haifa"),
+]
+
+
+@pytest.mark.parametrize("text,person,group,target", THREAT_BY_A_LEADER)
+def test_act_threatened_by_a_leader_is_the_groups(article, text, person, group, target):
+    """The chief or spokesman threatens; the strike threatened would be the group's (and theirs)."""
+    rec = article(text)
+    ev = threat(rec, person, target)
+    assert not any(group.lower() in n.lower() for n in names(rec, ev.actors)), describe(rec)
+    act = threatened(rec, "ASSAULT", group, target)
+    assert any(person.lower() in n.lower() for n in names(rec, act.actors)), describe(rec)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from selon.events.incise import inverted_subject, quoted_subject
 from selon.events.lexicon import event_lexicon
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
@@ -110,45 +111,30 @@ def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: 
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
 
 
-def inverted_subject(ctx: DocContext, v: Token) -> Token | None:
-    """The subject of a reporting clause set after a quotation, which the parser takes for an object:
-    "« Ce gouvernement a vendu nos forêts », a accusé dimanche le chef de l'opposition, X."."""
-    first = min([v.i, *(c.i for c in v.children if c.dep_.startswith("aux"))])
-    j = first - 1
-    while j >= 0 and ctx.doc[j].is_space:
-        j -= 1
-    if j < 0 or ctx.doc[j].text not in (",", "»", "\u201d", '"'):
-        return None
-    before = ctx.doc[max(0, j - 1)].text
-    if ctx.doc[j].text == "," and before not in ("»", "\u201d", '"'):
-        return None
-    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and c.i > j for c in v.children):
-        return None  # (a "subject" inside the quotation is the parser's mistake)
-    return next((c for c in v.children if c.dep_ in ("obj", "nsubj") and c.i > v.i and c.pos_ in ("NOUN", "PROPN")),
-                None)
-
-
-def quoted_subject(ctx: DocContext, v: Token) -> list[str]:
-    """The subject of the quotation just before a reporting verb ("« Ce gouvernement a vendu nos forêts »,
-    a accusé X": the government); none when the speaker talks of themselves ("nous", "je")."""
-    j = min([v.i, *(c.i for c in v.children if c.dep_.startswith("aux"))]) - 1
-    while j >= 0 and ctx.doc[j].text in (",", " ") or j >= 0 and ctx.doc[j].is_space:
-        j -= 1
-    if j < 0 or ctx.doc[j].text not in ("»", "\u201d", '"'):
+def _noun_conjunct_subject(ctx: DocContext, v: Token) -> list[str]:
+    """ "X a revendiqué la saisie du Galaxy Leader et menacé de ...": a participle the parser coordinated
+    with the noun just before it shares the subject of the verb that noun depends on."""
+    if v.dep_ != "conj" or v.head.pos_ not in ("NOUN", "PROPN") or "Part" not in v.morph.get("VerbForm", []) \
+            or any(c.dep_.startswith("aux") for c in v.children):
         return []
-    head = ctx.doc[j].head
-    if head.i >= j or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
-        return []
-    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < j), None)
-    if subj is None or subj.pos_ == "PRON":
-        return []
-    return ctx.np_entities(subj, "recipient")
+    t = v.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return []
+        t = t.head
+        if t.pos_ == "VERB":
+            if "Part" in t.morph.get("VerbForm", []) and any(c.dep_.startswith("aux") for c in t.children):
+                return subject_entities(ctx, t)
+            return []
+    return []
 
 
 def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
     v = trig.head
     args = Args()
-    passive = is_passive(v)
+    # a verb the lexicon enters as pronominal takes "être" in compound tenses without being passive:
+    # "le Hamas s'en est pris à Israël"
+    passive = is_passive(v) and not (trig.spec.reflexive is True and ctx.reflexive(v))
     visit = mode == "visit"
     if passive:
         agent = agent_of(ctx, v)
@@ -159,6 +145,11 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             args.recipients = ctx.np_entities(subj, "recipient")
     else:
         args.actors = subject_entities(ctx, v)
+        subj = subject_token(v)
+        if not args.actors and subj is not None and is_passive(v):
+            args.actors = ctx.np_entities(subj)  # the pronominal verb's own subject ("le Hamas s'en est pris")
+        if not args.actors and subj is None:
+            args.actors = _noun_conjunct_subject(ctx, v)
         if not args.actors and v.dep_ == "acl" and "Part" in v.morph.get("VerbForm", []) and \
                 v.head.pos_ in ("NOUN", "PROPN"):
             # "la base visée par des tirs": a participle on a noun names what suffers the act
@@ -204,7 +195,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
                 args.recipients.extend(first + rest)
         elif case in PLACE_CASES:
             # a fronted "À Lorvane, le gouvernement a salué ...": where it is said, not to whom
-            _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES and not fronted(ctx, c, v), trig.type)
+            _place_or_party(ctx, c, args, visit,
+                            (trig.type in DATIVE_TYPES or trig.spec.dative) and not fronted(ctx, c, v), trig.type)
     for w in words[1:]:
         det = next((c for c in w.children if c.dep_ == "det" and ctx.keys[c.i][1] in POSSESSIVE), None)
         if det is not None and w.pos_ == "NOUN" and not args.recipients:

@@ -22,7 +22,7 @@ from selon.events.dates import event_date
 from selon.events.denials import deny_targets
 from selon.events.mentions import Mention, evidence_of, fold
 from selon.events.nesting import embed, participles, predicates
-from selon.events.reporting import as_target, set_modality, speaker_actor
+from selon.events.reporting import as_target, made_threat, set_modality, speaker_actor, threatened_by
 from selon.events.triggers import find_triggers, mode_of
 from selon.parse.context import DocContext, shared_context
 from selon.parse.lexicon import WordLexicon, word_lexicon
@@ -86,6 +86,10 @@ class EventFinder:
                 set_modality(ctx, m, attribution, report_heads)
                 speaker_actor(m)
                 as_target(ctx, m)
+        made = [t for t in (made_threat(m) for m in mentions) if t is not None]
+        for m in mentions:
+            threatened_by(ctx, m)
+        mentions = sorted(mentions + made, key=lambda m: m.trig.start)
         live = [m for m in mentions if not m.dropped]
         events = [m for m in fold(ctx, live) if self._keep(ctx, m)]
         deny_targets(ctx, events, doc._.quotes or [])

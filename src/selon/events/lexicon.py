@@ -44,6 +44,7 @@ class Spec:
     future: bool = False  # counts only in the future tense ("nous riposterons", not "a riposté")
     negative: bool = False  # the formula holds a negation ("ne restera pas impunie"): required, not a denial
     speaker: str | None = None  # actor: the statement's speaker is the actor; fallback: only when none is parsed
+    dative: bool = False  # "à X" names the party the act is aimed at ("s'en prendre à X"), not a place
 
     @property
     def lemma(self) -> str:
@@ -107,7 +108,7 @@ def _spec(etype: str, pos: str, entry: Any) -> Spec:
         reflexive=reflexive, intransitive=bool(entry.get("intransitive", False)),
         obj_entity=bool(entry.get("obj_entity", False)), swap=bool(entry.get("swap", False)),
         genitive=genitive, embed=embed, modality=modality, future=bool(entry.get("future", False)),
-        negative=bool(entry.get("negative", False)), speaker=speaker,
+        negative=bool(entry.get("negative", False)), speaker=speaker, dative=bool(entry.get("dative", False)),
     )
 
 

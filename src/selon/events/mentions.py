@@ -36,6 +36,7 @@ class Mention:
     sources: list[str] = field(default_factory=list)
     dropped: bool = False
     denies: Mention | None = None
+    threat: Mention | None = None  # the THREATEN that threatens this act ("menace de frapper": the strike)
     denies_quote: str | None = None
     merged: list[Mention] = field(default_factory=list)
     into: Mention | None = None

@@ -1,7 +1,8 @@
 """Events told inside other events, and one event told twice.
 
 "a demandé une rencontre" (the meeting is what is asked: absorbed), "appelle au
-boycott" (both kept: the call, and the boycott called for, CODING.md 4.5), "a nié avoir attaqué"
+boycott" (both kept: the call, and the boycott called for, CODING.md 4.5), "menace de frapper X"
+(both kept: the threat, at X, and the strike threatened), "a nié avoir attaqué"
 (both kept, the attack denied), "accuse X d'avoir attaqué" (both kept, the
 attack reported); "une frappe visant le consulat" (the participle describes the
 strike), "cette rencontre a constitué la première rencontre entre X et Y".  How
@@ -20,16 +21,28 @@ from selon.sources.lexicon import source_lexicon
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "obj", "obl:arg", "obl", "nmod", "acl"})
 COPULAS = frozenset({"être", "constituer", "représenter", "marquer", "devenir", "rester"})
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "MOBILIZE": "violence"}
+FORMULA_ACTS = {"violence": "ASSAULT", "restrict": "SANCTION", "relations": "SANCTION"}  # a threat's mode -> act
 LINEAR_GOVERNOR = 16  # words between a verb taking events and a nominal event the parser hung elsewhere
 
 
-def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
+def phrase_top(ctx: DocContext, m: Mention) -> Token:
+    """The word of a multiword trigger that hangs outside it: "châtiment" of "juste châtiment"."""
     t = m.trig.head
-    through: list[Token] = []
-    for _ in range(3):
-        if t.head.i == t.i or t.dep_ not in EMBED_DEPS:
-            break
+    for _ in range(m.trig.end - m.trig.start):
+        if t.head.i == t.i or not m.trig.start <= t.head.i < m.trig.end:
+            return t
         t = t.head
+    return m.trig.head
+
+
+def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
+    t = phrase_top(ctx, m)
+    through: list[Token] = []
+    prev = t
+    for _ in range(3):
+        if t.head.i == t.i or t.dep_ not in EMBED_DEPS and not (prev is not t and hung_infinitive(ctx, prev)):
+            break
+        prev, t = t, t.head
         g = by_head.get(t.i)
         if g is not None and g is not m:
             if g.trig.spec.embed == "deny" and any(ctx.has_key(x, source_lexicon().denied_objects) for x in through):
@@ -37,6 +50,13 @@ def governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mentio
             return g if g.trig.spec.embed else None
         through.append(t)
     return linear_governor(ctx, m, by_head)
+
+
+def hung_infinitive(ctx: DocContext, t: Token) -> bool:
+    """ "a menacé jeudi dans une vidéo de s'en prendre à X": an infinitive with "de" the parser hung on
+    the noun of a setting just before it belongs to the verb the setting belongs to."""
+    return t.dep_ == "acl" and "Inf" in t.morph.get("VerbForm", []) and t.head.dep_ == "obl:mod" \
+        and any(c.dep_ == "mark" and ctx.keys[c.i][1] in ("de", "d'") for c in t.children)
 
 
 def linear_governor(ctx: DocContext, m: Mention, by_head: dict[int, Mention]) -> Mention | None:
@@ -68,6 +88,8 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
         how = g.trig.spec.embed
         if how == "deny" and ctx.has_key(m.trig.head, source_lexicon().denied_objects):
             continue  # "a démenti ces accusations": what is denied is told elsewhere (see _deny_targets)
+        if how == "defer" and g.trig.spec.modality == "threatened" and warned_against(ctx, m, g):
+            how = "absorb"  # "a mis en garde contre toute participation": the act warned against is not threatened
         if how == "absorb":
             if not g.recipients:
                 g.args.recipients = [a for a in m.actors if a not in g.actors] + \
@@ -81,8 +103,13 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             m.dropped = True
         elif how == "defer":
             m.imposed = g.trig.spec.modality
+            if m.imposed == "threatened":
+                threatened_act(g, m)
             if not m.actors:
                 m.args.actors = list(g.actors)
+                m.args.recipients = [r for r in m.recipients if r not in g.actors]
+            if m.imposed == "threatened":
+                threat_of(g, m)
         elif how == "deny":
             m.imposed = "denied"
             if not m.actors:
@@ -93,6 +120,46 @@ def embed(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention])
             if not m.actors:
                 m.args.actors = list(g.recipients)
             m.extra_sources = [*g.actors, *m.extra_sources]
+
+
+def warned_against(ctx: DocContext, m: Mention, g: Mention) -> bool:
+    """ "met en garde contre toute participation", "avertit contre une escalade": what is warned against
+    is someone else's act (or a danger), not an act the warner threatens."""
+    t = m.trig.head
+    for _ in range(4):
+        if any(c.dep_ == "case" and ctx.keys[c.i][1] == "contre" for c in t.children):
+            return True
+        if t.head.i == t.i or t.head.i == g.trig.head.i:
+            return False
+        t = t.head
+    return False
+
+
+def threatened_act(g: Mention, m: Mention) -> None:
+    """What a threat verb threatens.  A threat formula under it ("a averti que X paierait un prix élevé",
+    "a promis un juste châtiment") is no second threat but the act threatened: an ASSAULT (a SANCTION for
+    restrictions) by the one who threatens, at whom the formula names (CODING.md 4.5)."""
+    m.threat = g
+    role = m.trig.spec.speaker
+    if m.type != "THREATEN" or role is None:
+        return
+    m.type, m.mode = FORMULA_ACTS.get(m.mode or "", "ASSAULT"), None
+    if role == "actor" or not m.actors:
+        named = [*m.actors, *m.recipients]
+        m.args.actors = list(g.actors)
+        m.args.recipients = [e for e in dict.fromkeys(named) if e not in g.actors]
+
+
+def threat_of(g: Mention, m: Mention) -> None:
+    """ "a menacé de frapper X": the threat is made at whom the act threatened would target
+    (CODING.md 4.5: THREATEN X -> Y beside the act X -> Y, threatened), in the mode of that act; and the
+    one threatened is the target of an act that names none ("a menacé X d'une guerre civile")."""
+    if not g.recipients:
+        g.args.recipients = [r for r in m.recipients if r not in g.actors]
+    if not m.recipients:
+        m.args.recipients = [r for r in g.recipients if r not in m.actors]  # "a promis à X un châtiment"
+    if g.mode is None:
+        g.mode = mode_from(g.type, m)
 
 
 def predicates(ctx: DocContext, mentions: list[Mention], by_head: dict[int, Mention]) -> None:
@@ -120,7 +187,8 @@ def participles(mentions: list[Mention], by_head: dict[int, Mention]) -> None:
         h = m.trig.head
         g = by_head.get(h.head.i)
         if m.trig.nominal and g is not None and g is not m and not g.trig.nominal and g.type == m.type \
-                and h.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass"):
+                and h.dep_ in ("obj", "obl:arg", "obl", "nsubj:pass") \
+                and not (m.trig.spec.speaker and g.trig.spec.modality == "threatened"):
             g.args.recipients = g.recipients or [r for r in m.recipients if r not in g.actors]
             g.args.actors = g.actors or [a for a in m.actors if a not in g.recipients]
             g.mode = g.mode or m.mode

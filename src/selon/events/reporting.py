@@ -4,22 +4,26 @@ Denied first (negated, denied by a governing trigger, governed by a verb of
 avoidance), then irrealis (threatened, called for, planned, hypothetical, and the
 types whose content has not happened: a threat, a demand, an offer), claimed by
 a verb of claim, reported when attributed to someone other than the actor,
-else asserted.  A threat formula without a threat verb is its speaker's;
-planned or threatened strikes and sanctions are THREATEN, as PLOVER codes them.
+else asserted.  A threat formula without a threat verb is its speaker's; a
+threatened act keeps its own type (CODING.md 4.5), beside the THREATEN that makes it.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from selon.clean import norm
+from selon.events.arguments import Args
 from selon.events.mentions import Mention
 from selon.events.nesting import THREAT_MODES
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
 from selon.parse.subjects import subject_entities
+from selon.parse.syntax import is_passive
 from selon.sources.attribution import Attribution, outlet_subject, self_report
 from selon.sources.lexicon import source_lexicon
 from selon.sources.modality import (
+    FORCE_TYPES,
     IRREALIS,
     VERBAL_TYPES,
     alleged,
@@ -33,7 +37,6 @@ from selon.sources.modality import (
 # No type is irrealis in itself: a threat, a call or an agreement that was made is asserted or reported
 # like any other act (eval/CODING.md 4.5); the act threatened or called for carries the irrealis.
 INHERENT: dict[str, str] = {}
-COERCE_THREAT_MODES = {"arrest": "arrest", "deport": "expel", "seize": "territory"}
 
 
 def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_heads: set[int]) -> None:
@@ -51,7 +54,10 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     irr = [x for x in found if x in IRREALIS]
     if irr:
         m.modality = combine(irr)
-        recode(m)
+        if m.modality == "planned" and quoted_threat(ctx, m):
+            m.modality = "threatened"
+            if not m.actors:
+                m.args.actors = m.sources[:1]
         return
     if claimed_by_verb(ctx, trig):
         m.modality = "claimed"
@@ -71,14 +77,60 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     m.modality = "reported" if alleged(ctx, trig, report_heads) else "asserted"
 
 
+def quoted_threat(ctx: DocContext, m: Mention) -> bool:
+    """ "« Si un soldat franchit la rivière, nous frapperons leurs bases »", "« vos installations seront
+    visées »": a strike, a seizure or a sanction to come, in the quoted words of the one who would carry
+    it out (or with no one else named to do it), is threatened, not planned (CODING.md 4.5)."""
+    if m.type not in FORCE_TYPES or m.threat is not None or not m.sources or ctx.in_quote(m.trig.head) is None:
+        return False
+    if not m.actors:
+        return m.trig.nominal or is_passive(m.trig.head)
+    return self_claim(ctx, m.actors, m.sources[:1])
+
+
+def principal(ctx: DocContext, actor: str) -> str | None:
+    """The group or state a person's role names: "le chef de la milice des Fils de l'Ardanie, X" -> the
+    militia, "le ministre de la Défense du Valdoran, Y" -> Valdoran (one only, else none)."""
+    e = ctx.entities.get(actor)
+    if e is None or e.type != "PERSON" or not e.roles:
+        return None
+    roles = " ".join(f" {norm(r)} " for r in e.roles)
+    found = [x.id for x in ctx.entities.values() if x.id != actor and x.type in ("ORG", "GPE")
+             and any(f" {n} " in roles for n in ctx.names(x.id) if n)]
+    return found[0] if len(found) == 1 else None
+
+
+def threatened_by(ctx: DocContext, m: Mention) -> None:
+    """The act a leader or spokesman threatens would be carried out by the group or state they speak
+    for: it is theirs too (CODING.md 4.4, 4.5: the militia strikes, its chief threatens)."""
+    if m.modality != "threatened" or len(m.actors) != 1:
+        return
+    org = principal(ctx, m.actors[0])
+    if org is not None and org not in m.recipients:
+        m.args.actors = [org, *m.actors]
+
+
+def made_threat(m: Mention) -> Mention | None:
+    """The THREATEN a threatened act stands for when no threat verb governs it ("« nous frapperons
+    leurs bases », a déclaré X"): X threatens whom the act would target (CODING.md 4.5)."""
+    if m.modality != "threatened" or m.threat is not None or not m.sources or m.dropped:
+        return None
+    speaker = m.sources[0]
+    args = Args(actors=[speaker], recipients=[r for r in m.recipients if r != speaker], location=m.args.location)
+    t = Mention(m.trig, "THREATEN", THREAT_MODES.get(m.type), args)
+    t.sources, t.modality, t.date = list(m.sources), "asserted", None
+    m.threat = t
+    return t
+
+
 def speaker_actor(m: Mention) -> None:
     """A threat said without a threat verb ("ils paieront le prix fort", "la riposte sera sévère") is the
     speaker's: the quotation's or the reported statement's.  With ``speaker: actor`` whoever the sentence
     names as subject is the one threatened; with ``fallback`` the speaker only fills a missing actor.
     No speaker, no actor: the event is then dropped rather than pinned on someone."""
     role = m.trig.spec.speaker
-    if role is None or m.modality == "denied":
-        return
+    if role is None or m.modality == "denied" or m.threat is not None:
+        return  # under a threat verb the formula is the act threatened, its parties set (nesting.threatened_act)
     speaker = m.sources[0] if m.sources else None
     if role == "actor":
         named = [*m.actors, *m.recipients]
@@ -107,19 +159,6 @@ def as_target(ctx: DocContext, m: Mention) -> None:
         m.args.actors = subject_entities(ctx, verb)
     if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
         m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
-
-
-def recode(m: Mention) -> None:
-    """A planned or threatened strike or sanction is a THREATEN (PLOVER codes threats by their own
-    category); a plain intention keeps its act's type with the modality ``planned`` ("se rendra à X"
-    is a planned CONSULT, "prévoit de reprendre ses distributions" a planned AID), as the annotation
-    conventions of the held-out set do."""
-    if m.modality in ("planned", "threatened") and m.type in ("ASSAULT", "SANCTION"):
-        m.mode = THREAT_MODES.get(m.type)
-        m.type, m.modality = "THREATEN", "threatened"
-    elif m.modality == "threatened" and m.type == "COERCE":
-        m.mode = COERCE_THREAT_MODES.get(m.mode or "", "restrict")
-        m.type, m.modality = "THREATEN", "threatened"
 
 
 def claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from selon.events.lexicon import Spec, event_lexicon
 from selon.parse.context import DocContext
-from selon.sources.modality import negative_child
+from selon.sources.modality import is_conditional, is_future, negative_child
 
 WINDOW = 6  # words after a trigger that count as its phrase for `with` and mode cues
 MAX_GAPS = 3  # auxiliaries, adverbs and determiners skipped inside a multiword form
@@ -74,13 +74,24 @@ def _without_scope(tok: Token) -> list[Token]:
     return out
 
 
+def _future_in_past(t: Token) -> bool:
+    """ "a averti que X paierait un prix élevé": a conditional in a clause of a threat verb is its future."""
+    if not is_conditional(t):
+        return False
+    v = t.head if t.dep_.startswith("aux") or t.dep_ == "cop" else t
+    return v.dep_ == "ccomp" and v.head.pos_ == "VERB" and \
+        any(s.type == "THREATEN" for s in event_lexicon().verbs.get(v.head.lemma_.lower(), ()))
+
+
 def _future(ctx: DocContext, tok: Token, start: int, end: int) -> bool:
     """ "riposterons", "la riposte sera", "va riposter": said of what is to come."""
     words = [ctx.doc[i] for i in range(start, end)] + [c for c in tok.children if c.dep_.startswith("aux")]
     if tok.head.i != tok.i:
         words.append(tok.head)
         words.extend(c for c in tok.head.children if c.dep_ in ("cop", "aux"))
-    if any("Fut" in t.morph.get("Tense", []) for t in words):
+    if any(is_future(t) for t in words):
+        return True
+    if any(_future_in_past(t) for t in words):
         return True
     if "Inf" not in tok.morph.get("VerbForm", []):
         return False

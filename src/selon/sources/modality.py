@@ -154,15 +154,46 @@ def governed_by_negation(ctx: DocContext, trig: Predicate) -> bool:
     return False
 
 
+FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def tense_by_form(t: Token) -> str | None:
+    """ "Fut" or "Cnd" from how a verb is written, where the tagger read a present or an imperfect:
+    "frapperons", "paierait" are the infinitive (or its stem) and an ending."""
+    if "Fin" not in t.morph.get("VerbForm", []) or t.pos_ not in ("VERB", "AUX"):
+        return None
+    form, lemma = t.text.lower(), t.lemma_.lower()
+    stems = [lemma] if lemma.endswith(("er", "ir")) else [lemma[:-1]] if lemma.endswith("re") else []
+    if lemma.endswith("yer"):
+        stems.append(lemma[:-3] + "ier")  # "payer" -> "paierait"
+    for stem in stems:
+        if len(stem) > 2 and form.startswith(stem):
+            rest = form[len(stem):]
+            if rest in FUTURE_ENDINGS:
+                return "Fut"
+            if rest in CONDITIONAL_ENDINGS:
+                return "Cnd"
+    return None
+
+
+def is_future(t: Token) -> bool:
+    return "Fut" in t.morph.get("Tense", []) or tense_by_form(t) == "Fut"
+
+
+def is_conditional(t: Token) -> bool:
+    return "Cnd" in t.morph.get("Mood", []) or tense_by_form(t) == "Cnd"
+
+
 def _tense(ctx: DocContext, v: Token, report_heads: set[int]) -> str | None:
     """Future -> planned; conditional -> planned under a past verb of saying, else alleged (reported)."""
     forms = [v, *(c for c in v.children if c.dep_.startswith("aux"))]
-    if any("Fut" in f.morph.get("Tense", []) for f in forms):
+    if any(is_future(f) for f in forms):
         return "planned"
     for c in v.children:
         if c.dep_.startswith("aux") and ctx.lemma(c) == "aller" and "Inf" in v.morph.get("VerbForm", []):
             return "planned"
-    if any("Cnd" in f.morph.get("Mood", []) for f in forms):
+    if any(is_conditional(f) for f in forms):
         if v.dep_ in ("ccomp", "xcomp") and v.head.i in report_heads:
             return "planned"
         return "alleged"
