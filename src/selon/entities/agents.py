@@ -44,6 +44,7 @@ class AgentTable:
     kb_sector: dict[str, str]  # sector -> prefix of the KB's generated state actors ("mil")
     etype: dict[str, str]  # sector -> entity type
     max_words: int
+    first_words: frozenset[str]  # the first word of every form: most tokens stop at this look-up
 
 
 @cache
@@ -61,7 +62,8 @@ def agent_table() -> AgentTable:
             for noun in info.get(key) or []:
                 for ws in _variants(nz.words(nz.fold(str(noun)))):
                     forms.setdefault(ws, (str(sector), qualified))
-    return AgentTable(forms, kb_sector, etype, max((len(k) for k in forms), default=1))
+    return AgentTable(forms, kb_sector, etype, max((len(k) for k in forms), default=1),
+                      frozenset(k[0] for k in forms))
 
 
 def _variants(ws: list[str]) -> list[tuple[str, ...]]:
@@ -111,7 +113,10 @@ def find_agents(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, lex: Lexic
 def _match(doc: Doc, i: int, table: AgentTable, taken: dict[int, Mention]) -> tuple[int, str, bool] | None:
     """The longest agent form starting at token i: (end, sector, needs a country)."""
     tok = doc[i]
-    if i in taken or tok.pos_ not in ("NOUN", "PROPN") or (tok.text[:1].isupper() and not tok.is_sent_start) \
+    if tok.pos_ not in ("NOUN", "PROPN") or not (_first_word(tok.text) in table.first_words or
+                                                 _first_word(tok.lemma_) in table.first_words):
+        return None
+    if i in taken or (tok.text[:1].isupper() and not tok.is_sent_start) \
             or not WORD.fullmatch(tok.text):
         return None
     for n in range(min(table.max_words, len(doc) - i), 0, -1):
@@ -127,6 +132,11 @@ def _match(doc: Doc, i: int, table: AgentTable, taken: dict[int, Mention]) -> tu
         if got is not None:
             return i + n, got[0], got[1]
     return None
+
+
+def _first_word(text: str) -> str:
+    """The first folded word of a token ("marins-pêcheurs" -> "marins")."""
+    return nz.fold(text).split(" ", 1)[0]
 
 
 def _definite(doc: Doc, i: int) -> bool:
