@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from selon.data import load_yaml
@@ -35,6 +38,7 @@ DETERMINERS = frozenset({"le", "la", "les", "l", "ce", "cet", "cette", "ces", "s
 NAMED_BY_COMPLEMENT = frozenset({"military", "government", "junta", "rebels", "jihadists", "opposition", "police",
                                  "supporters"})
 GENITIVE_CASES = frozenset({"de", "du", "des", "d"})
+NOUN_IDS = numpy.array([NOUN, PROPN], dtype="uint64")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word, not a token the tokenizer left with its period
 
 
@@ -88,34 +92,43 @@ def find_agents(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, lex: Lexic
     table = agent_table()
     taken: dict[int, Mention] = {t: m for m in mentions for t in range(m.span_start, m.end)}
     found: list[Agent] = []
-    i = 0
-    while i < len(doc):
+    after = 0  # tokens before this index are inside a group found already
+    for i in _noun_candidates(doc, table):
+        if i < after:
+            continue
         hit = _match(doc, i, table, taken)
         if hit is None:
-            i += 1
             continue
         end, sector, qualified = hit
         head = doc[i]
         end = _adjectives(doc, head, end, taken)
+        after = end
         if not _definite(doc, i) or _named_complement(head, end, taken, sector, table.etype[sector]):
-            i = end
             continue
         country = _country(doc, head, i, end, taken, kb, lex)
         if qualified and country is None:
-            i = end
             continue
         found.append(Agent(Mention(i, end, table.etype[sector], [], "agent"), sector, country))
-        i = end
     _link_states(found, mentions, table, kb)
     return found
+
+
+def _noun_candidates(doc: Doc, table: AgentTable) -> list[int]:
+    """Indexes of the nouns whose word or lemma starts an agent form (read from the arrays, not token by token)."""
+    if not len(doc):
+        return []
+    pos = doc.to_array([POS])
+    out = []
+    for i in numpy.flatnonzero(numpy.isin(pos, NOUN_IDS)).tolist():
+        tok = doc[i]
+        if _first_word(tok.text) in table.first_words or _first_word(tok.lemma_) in table.first_words:
+            out.append(i)
+    return out
 
 
 def _match(doc: Doc, i: int, table: AgentTable, taken: dict[int, Mention]) -> tuple[int, str, bool] | None:
     """The longest agent form starting at token i: (end, sector, needs a country)."""
     tok = doc[i]
-    if tok.pos_ not in ("NOUN", "PROPN") or not (_first_word(tok.text) in table.first_words or
-                                                 _first_word(tok.lemma_) in table.first_words):
-        return None
     if i in taken or (tok.text[:1].isupper() and not tok.is_sent_start) \
             or not WORD.fullmatch(tok.text):
         return None
@@ -134,6 +147,7 @@ def _match(doc: Doc, i: int, table: AgentTable, taken: dict[int, Mention]) -> tu
     return None
 
 
+@lru_cache(maxsize=50_000)
 def _first_word(text: str) -> str:
     """The first folded word of a token ("marins-pêcheurs" -> "marins")."""
     return nz.fold(text).split(" ", 1)[0]

@@ -425,9 +425,10 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = {t for m in mentions for t in range(m.span_start, m.end)}
     out = []
     defined: dict[str, Mention] = {}
-    n = len(doc)
+    texts = [t.text for t in doc]  # one pass over the tokens; the loops below read the strings
+    n = len(texts)
     for i in range(n - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if texts[i] != "(" or texts[i + 2] != ")":
             continue
         abbr = doc[i + 1]
         long_m = by_end.get(i)
@@ -450,18 +451,17 @@ def acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             defined.setdefault(abbr.text, long_m)
     # an acronym the model missed that spells a body named in the text ("la CEDEAO" after its long name)
     bodies = [m for m in mentions + out if m.etype == "ORG" and m.end - m.start >= 3]
-    for tok in doc:
-        text = tok.text
-        if tok.i in taken or text in defined or not nz.is_acronym(text) or len(text) < 3:
+    for i, text in enumerate(texts):
+        if len(text) < 3 or not text[:1].isupper() or i in taken or text in defined or not nz.is_acronym(text):
             continue
         long_m = next((b for b in bodies if len(nz.content_words(nz.words(doc[b.start:b.end].text))) >= 3
                        and nz.acronym_fits(text, doc[b.start:b.end].text)), None)
         if long_m is not None:
             defined[text] = long_m
     if defined:  # the acronym used again anywhere in the article
-        for tok in doc:
-            long_m = defined.get(tok.text)
-            if long_m is not None and tok.i not in taken:
-                out.append(Mention(tok.i, tok.i + 1, long_m.etype, [], "acronym", acronym_of=long_m))
-                taken.add(tok.i)
+        for i, text in enumerate(texts):
+            long_m = defined.get(text)
+            if long_m is not None and i not in taken:
+                out.append(Mention(i, i + 1, long_m.etype, [], "acronym", acronym_of=long_m))
+                taken.add(i)
     return out
