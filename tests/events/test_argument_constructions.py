@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.records import describe, find_events, names
+from tests.records import describe, find_events, has, names
 
 
 @pytest.mark.parametrize("body", [
@@ -35,3 +35,44 @@ def test_inverted_reporting_clause_accuser_speaks_and_quote_subject_is_accused(a
     ev = find_events(rec, "ACCUSE", speaker)
     assert ev, describe(rec)
     assert any(accused in n for n in names(rec, ev[0].recipients)), describe(rec)
+
+
+@pytest.mark.parametrize("body, reactor, actor", [
+    # wire dispatch: the act, then the reaction naming it by its noun
+    ("L'Iran a lancé dans la nuit plus de 300 drones contre Israël. Joe Biden a condamné l'attaque dimanche.",
+     "Biden", "Iran"),
+    # regional daily: a decision, then the regret
+    ("Le Burundi a fermé jeudi sa frontière avec le Rwanda. Kigali a regretté une décision unilatérale.",
+     "Rwanda", "Burundi"),
+])
+def test_reaction_to_an_act_named_by_a_noun_is_aimed_at_its_actor(article, body, reactor, actor):
+    """`criticism`: "X a condamné l'attaque" -- the recipient is whoever did the act the noun points back to."""
+    rec = article(body)
+    evs = [e for e in rec.events if e.type in ("ACCUSE", "REJECT", "SUPPORT") and has(names(rec, e.actors), reactor)]
+    assert evs and any(actor in n for e in evs for n in names(rec, e.recipients)), describe(rec)
+
+
+@pytest.mark.parametrize("body, accuser, accused", [
+    ("BUJUMBURA, 11 janvier (AFP) - Le Burundi a fermé sa frontière avec le Rwanda, qu'il accuse de soutenir "
+     "les rebelles.", "Burundi", "Rwanda"),
+    ("Les enquêteurs examinent des liens avec le gouvernement indien, que Justin Trudeau avait mis en cause "
+     "à l'automne, rapporte Radio-Canada.", "Trudeau", "indien"),
+])
+def test_object_relative_after_a_comma_is_the_recipient(article, body, accuser, accused):
+    """`genitive-patient`/relative: "le Rwanda, qu'il accuse de ..." -- the antecedent is who is accused."""
+    rec = article(body)
+    ev = find_events(rec, "ACCUSE", accuser)
+    assert ev and any(accused in n for n in names(rec, ev[0].recipients)), describe(rec)
+
+
+@pytest.mark.parametrize("body, denier, claimant", [
+    ("GOMA, 1er mai (AFP) - Kinshasa accuse le Rwanda de soutenir le mouvement, ce que Kigali dément.",
+     "Kigali", "Kinshasa"),
+    ("L'opposition accuse le gouvernement d'avoir truqué le scrutin, ce que le Premier ministre Andrej Koval "
+     "a démenti, a-t-on appris.", "Koval", "opposition"),
+])
+def test_denial_of_the_clause_before_is_aimed_at_who_claimed_it(article, body, denier, claimant):
+    """`denial-of-report`: "..., ce que X dément" -- X denies what the actor of the clause before said."""
+    rec = article(body)
+    ev = find_events(rec, "REJECT", denier)
+    assert ev and any(claimant.lower() in n.lower() for n in names(rec, ev[0].recipients)), describe(rec)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from selon.events.incise import inverted_subject, quoted_subject
 from selon.events.lexicon import event_lexicon
+from selon.events.reactions import reaction_recipients, relative_object
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
 from selon.parse.subjects import agent_of, subject_entities
@@ -46,6 +47,7 @@ class Args:
     actors: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     location: str | None = None
+    type: str = ""  # the trigger's PLOVER type (read by the reactions to it)
 
 
 def fronted(ctx: DocContext, c: Token, v: Token) -> bool:
@@ -165,6 +167,10 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
         nounish = v.pos_ in ("NOUN", "PROPN")  # a verb the tagger took for a noun: "l'Iran attaque Israël"
         for o in (c for c in v.children if c is not inverted and (c.dep_ in ("obj", "iobj")
                   or (nounish and c.dep_ == "nmod" and ctx.case_of(c) is None))):
+            back = reaction_recipients(ctx, trig.type, o, events, args.actors)
+            if back:  # "Joe Biden a condamné l'attaque": whoever attacked, a sentence or two back
+                args.recipients.extend(back)
+                continue
             if o.i in events:  # the object is itself an event: "a condamné les frappes de X" -> X
                 args.recipients.extend(events[o.i].actors)
                 continue
@@ -206,6 +212,9 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
     if trig.spec.embed == "deny":
         args.recipients = []  # what is denied is content, not a party ("toute implication de l'Iran")
     has_obj = any(c.dep_ in ("obj", "iobj") for c in v.children)
+    relative = [c for c in v.children if c.dep_ == "obj" and ctx.keys[c.i][1] in ("que", "qu'", "qu’")]
+    if (not has_obj or relative) and not args.recipients and not passive:
+        args.recipients = relative_object(ctx, v, events, args.actors)  # "le Rwanda, qu'il accuse de ..."
     _split_symmetric(trig, args, ctx.reflexive(v) or not has_obj)
     return _clean(args)
 
@@ -371,8 +380,9 @@ def _clean(args: Args) -> Args:
 
 
 def extract_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[int, Args]) -> Args:
-    if trig.nominal and any(c.dep_ in ("nsubj", "nsubj:pass") for c in trig.head.children):
-        return verbal_args(ctx, trig, mode, events)  # a noun with a subject is a verb mis-tagged
-    if trig.nominal:
-        return nominal_args(ctx, trig, mode, events)
-    return verbal_args(ctx, trig, mode, events)
+    if trig.nominal and not any(c.dep_ in ("nsubj", "nsubj:pass") for c in trig.head.children):
+        args = nominal_args(ctx, trig, mode, events)
+    else:  # a verb, or a noun with a subject (a verb mis-tagged)
+        args = verbal_args(ctx, trig, mode, events)
+    args.type = trig.type
+    return args
