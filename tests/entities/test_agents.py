@@ -116,3 +116,18 @@ def test_several_states_in_the_complement_stay_states(article):
     rec = article("Les gouvernements du Tchad, du Cameroun et du Gabon ont dénoncé la décision.")
     ev = find_events(rec, "ACCUSE")
     assert ev and {"Tchad", "Cameroun", "Gabon"} <= set(names(rec, ev[0].actors)), describe(rec)
+
+
+@pytest.mark.parametrize("body", [
+    "Les salariés ont entamé lundi une grève illimitée. La direction a refusé toute discussion, rapporte France Bleu.",
+    "UGINE, 3 mars (AFP) - La direction a démenti avoir fait appel à des vigiles contre les grévistes.",
+])
+def test_management_is_a_group(article, body):
+    rec = article(body)
+    assert entity(rec, "direction").type == "ORG"
+    assert any(entity(rec, "direction").id in ev.actors for ev in rec.events), describe(rec)
+
+
+def test_management_of_a_named_company_is_the_company(article):
+    rec = article("La direction de Valorance dénonce une prise d'otage de l'outil de travail.")
+    assert not any(m.text == "direction" for e in rec.entities for m in e.mentions), describe(rec)

@@ -76,3 +76,16 @@ def test_denial_of_the_clause_before_is_aimed_at_who_claimed_it(article, body, d
     rec = article(body)
     ev = find_events(rec, "REJECT", denier)
     assert ev and any(claimant.lower() in n.lower() for n in names(rec, ev[0].recipients)), describe(rec)
+
+
+@pytest.mark.parametrize("body, first, second", [
+    ("PARIS, 16 mai (AFP) - Emmanuel Macron s'est entretenu jeudi à l'Élysée avec le chancelier Olaf Scholz. "
+     "Les deux dirigeants ont ensuite signé un accord sur l'énergie.", "Macron", "Scholz"),
+    ("Le président Félix Tshisekedi a reçu lundi à Kinshasa son homologue angolais João Lourenço. Les deux hommes "
+     "ont signé un accord sur la sécurité des frontières, selon la radio nationale.", "Tshisekedi", "Lourenço"),
+])
+def test_the_two_named_just_before_are_the_pair(article, body, first, second):
+    """`coordinated-subject`: "les deux chefs d'État" are the two persons the sentence before names."""
+    rec = article(body)
+    evs = [e for e in find_events(rec, "AGREE") if has(names(rec, e.actors), first)]
+    assert evs and has(names(rec, evs[0].recipients), second), describe(rec)

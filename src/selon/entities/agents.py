@@ -36,7 +36,7 @@ DETERMINERS = frozenset({"le", "la", "les", "l", "ce", "cet", "cette", "ces", "s
 # Sectors where a named body in the complement is the group itself ("les rebelles du M23" is the M23,
 # "l'armée du Hezbollah" the Hezbollah): no mention of their own there.
 NAMED_BY_COMPLEMENT = frozenset({"military", "government", "junta", "rebels", "jihadists", "opposition", "police",
-                                 "supporters"})
+                                 "supporters", "management"})
 GENITIVE_CASES = frozenset({"de", "du", "des", "d"})
 NOUN_IDS = numpy.array([NOUN, PROPN], dtype="uint64")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word, not a token the tokenizer left with its period

@@ -28,6 +28,10 @@ COORD_SKIP = frozenset({"de", "le", "la", "les", "l'", "un", "une", "avec", "à"
 MAX_SUBTREE = 40  # tokens scanned inside one noun phrase
 GROUP_WINDOW = 4  # sentences back for "les deux pays"
 NUMBER_WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+PERSON_GROUPS = frozenset({"homme", "hommes", "dirigeant", "dirigeants", "chef", "chefs", "ministre", "ministres",
+                           "président", "présidents", "responsable", "responsables", "leader", "leaders", "femme",
+                           "femmes", "diplomate", "diplomates"})
+STATE_GROUPS = frozenset({"pays", "état", "états", "nation", "nations", "voisin", "voisins", "capitale", "capitales"})
 MAX_SHARED = 64  # contexts kept for the next component; bounded, and nothing is stored on the Doc
 
 
@@ -193,7 +197,22 @@ class DocContext(Coreference):
                 break
             if len(s.entities) == n:
                 return list(s.entities)
-        return []
+        return self._last_pair(h, n)
+
+    def _last_pair(self, h: Token, n: int) -> list[str]:
+        """ "Xi Jinping s'est entretenu avec Vladimir Poutine. Les deux chefs d'État ont signé ...": the only
+        two persons (or states, for "les deux pays") named in the sentences just before."""
+        kind = "PERSON" if self.keys[h.i][0] in PERSON_GROUPS else "GPE" if self.keys[h.i][0] in STATE_GROUPS else None
+        if n != 2 or kind is None:
+            return []
+        here = self.sent_of[h.i]
+        start = self.sents[max(0, here - 1)].start
+        seen: list[str] = []
+        for i in range(start, h.i):
+            e = self.entity_of(self.doc[i])
+            if e is not None and self.etype(e) == kind and e not in seen:
+                seen.append(e)
+        return seen if len(seen) == 2 else []
 
     def coordinated_after(self, last: int, role: str) -> list[str]:
         """Entities coordinated after a phrase the parser left unattached: "du Hamas, du Hezbollah et du Jihad"."""
