@@ -162,7 +162,7 @@ class Attribution:
             return None
         sources, anonymous, toks = self._source_np(ctx.doc[j])
         exclude = toks | set(range(tok.i, after))
-        return Cue(tok, "marker", sources, anonymous, exclude)
+        return Cue(tok, "marker", sources, anonymous, exclude, marker_scope(tok))
 
     def _report(self, v: Token) -> Cue | None:
         """A verb of saying with its speaker ("X a déclaré que", "..., a rapporté le WSJ")."""
@@ -278,7 +278,8 @@ class Attribution:
         para = ctx.para_of_sent[n]
         m = n - 1
         while m >= 0 and ctx.para_of_sent[m] == para:
-            cues = [c for c in self.by_sent.get(m, []) if c.named or c.anonymous]
+            cues = [c for c in self.by_sent.get(m, []) if (c.named or c.anonymous) and
+                    not (c.kind == "marker" and c.scope is not None)]
             if cues:
                 return cues
             m -= 1
@@ -297,6 +298,27 @@ class Attribution:
         citing = cue.kind == "marker" and self.ctx.keys[cue.tok.i][1] in ("citant", "cité", "citée", "cités", "citées")
         rank = 0 if citing else 5 if cue.kind == "report" else 10
         return 20 + rank + min(abs(cue.tok.i - tok.i) // 10, 4)
+
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "appos", "amod"})
+
+
+def marker_scope(tok: Token) -> set[int] | None:
+    """What a "selon X" inside a clause that describes a noun attributes: that clause only ("un cargo lié
+    selon eux à Israël", "les bases d'où décollent, selon lui, les drones", "les informations selon
+    lesquelles elle aurait ..."); said of the sentence's own clause, the whole sentence (None)."""
+    np_head = tok.head
+    if np_head.i == tok.i:
+        return None
+    gov = np_head.head
+    for _ in range(6):
+        if gov.dep_ in NOUN_CLAUSE_DEPS and gov.pos_ in ("VERB", "AUX", "ADJ") or gov.dep_ == "advcl" \
+                and "Part" in gov.morph.get("VerbForm", []) and "Past" in gov.morph.get("Tense", []):
+            return {t.i for t in gov.subtree}  # ", lié selon elles à ...": a participle set off after the noun
+        if gov.head.i == gov.i or gov.pos_ in ("VERB", "AUX") and gov.dep_ not in ("xcomp", "conj"):
+            return None
+        gov = gov.head
+    return None
 
 
 def self_report(ctx: DocContext, gov: Token) -> bool:
