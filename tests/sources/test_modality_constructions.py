@@ -33,3 +33,41 @@ def test_selon_in_a_noun_clause_does_not_attribute_the_sentence(article, text, e
 def test_selon_on_the_sentence_attributes_it(article, text):
     rec = article(text)
     assert one_event(rec, "ASSAULT", "Russie", "Kharkiv").modality == "reported", describe(rec)
+
+
+# --- asserted: what a quotation's speaker said is not carried to the outlet's next sentence ---------------
+@pytest.mark.parametrize("text, etype, actor", [
+    # quote-incise, regional daily style
+    ("Des centaines de manifestants ont défilé mardi à Fond-Vert. « Nous ne voulons plus de ce maire », a lancé "
+     "Paul Désir, un enseignant. La police a dispersé les manifestants à coups de gaz lacrymogène.",
+     "COERCE", "police"),
+    # quote-colon, Levant daily style
+    ("Une cinquantaine d'épargnants ont manifesté lundi devant le siège de la Banque Méridienne. Leur président, "
+     "Georges Nader, a déclaré : « Nous ne partirons pas sans nos économies. » Les Forces de sécurité intérieure "
+     "ont interpellé deux manifestants.", "COERCE", "Forces de sécurité"),
+])
+def test_a_quotation_does_not_attribute_the_next_sentence(article, text, etype, actor):
+    rec = article(text)
+    evs = find_events(rec, etype, actor)
+    assert evs and all(e.modality == "asserted" for e in evs), describe(rec)
+
+
+# --- asserted: "X affirme avoir ..." tells of X's own act, not of what someone else does next -------------
+@pytest.mark.parametrize("text, etype, actor", [
+    # international TV style
+    ("L'armée valdorienne affirme avoir intercepté la quasi-totalité des drones. Le président lusavien, "
+     "Marc Tellier, a condamné l'attaque et réuni son gouvernement dimanche.", "CONSULT", "Tellier"),
+    # wire style
+    ("La milice des Fils de l'Ardanie a annoncé avoir abattu un hélicoptère de l'armée. Le gouvernement "
+     "valdorien a rappelé son ambassadeur en Lusavie.", "SANCTION", "gouvernement"),
+])
+def test_a_self_claim_does_not_attribute_others_acts(article, text, etype, actor):
+    rec = article(text)
+    evs = find_events(rec, etype, actor)
+    assert evs and all(e.modality == "asserted" for e in evs), describe(rec)
+
+
+def test_reported_speech_still_carries_on(article):
+    rec = article("Le porte-parole de la présidence, Jean Morel, a indiqué que la Valdorie avait bombardé Kessa. "
+                  "Elle a aussi frappé Lunel mardi.")
+    assert one_event(rec, "ASSAULT", "Valdorie", "Lunel").modality == "reported", describe(rec)

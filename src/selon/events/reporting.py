@@ -41,7 +41,7 @@ INHERENT: dict[str, str] = {}
 
 def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_heads: set[int]) -> None:
     trig = m.trig
-    sources, attributed = attribution.sources_for(trig)
+    sources, attributed = attribution.sources_for(trig, m.actors)
     m.sources = [s for s in [*m.extra_sources, *sources] if s]
     m.sources = list(dict.fromkeys(m.sources))
     if m.imposed == "denied" or (negated(ctx, trig) and not trig.spec.negative) \
