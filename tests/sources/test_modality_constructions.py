@@ -71,3 +71,23 @@ def test_reported_speech_still_carries_on(article):
     rec = article("Le porte-parole de la présidence, Jean Morel, a indiqué que la Valdorie avait bombardé Kessa. "
                   "Elle a aussi frappé Lunel mardi.")
     assert one_event(rec, "ASSAULT", "Valdorie", "Lunel").modality == "reported", describe(rec)
+
+
+# --- planned: a conditional under a past verb of saying is a future seen from the past ---------------------
+@pytest.mark.parametrize("text", [
+    # evening daily style
+    "Le premier ministre lusavien, Tomas Vedrin, a annoncé dans la nuit du 11 au 12 mars qu'il démissionnerait "
+    "dès l'installation d'un conseil de transition.",
+    # international radio style
+    "Bloqué à l'étranger depuis plusieurs jours, le Premier ministre lusavien Tomas Vedrin a annoncé dans la nuit "
+    "de lundi à mardi qu'il démissionnerait.",
+])
+def test_resignation_announced_under_a_verb_of_saying_is_planned(article, text):
+    rec = article(text)
+    evs = find_events(rec, "RETREAT", "Vedrin")
+    assert evs and all(e.modality == "planned" for e in evs), describe(rec)
+
+
+def test_hearsay_conditional_stays_reported(article):
+    rec = article("Le chef de la milice aurait quitté la capitale, selon des témoins. L'armée aurait bombardé la ville de Kessa.")
+    assert one_event(rec, "ASSAULT", "armée").modality == "reported", describe(rec)
