@@ -91,3 +91,23 @@ def test_resignation_announced_under_a_verb_of_saying_is_planned(article, text):
 def test_hearsay_conditional_stays_reported(article):
     rec = article("Le chef de la milice aurait quitté la capitale, selon des témoins. L'armée aurait bombardé la ville de Kessa.")
     assert one_event(rec, "ASSAULT", "armée").modality == "reported", describe(rec)
+
+
+# --- asserted: a decision announced by the one who takes it; claimed: "a annoncé avoir", "a revendiqué" ----
+@pytest.mark.parametrize("text, etype, actor", [
+    # pan-African weekly style
+    ("La Valdorie a annoncé mardi la rupture de ses relations diplomatiques avec la Lusavie, qu'elle accuse "
+     "d'actions hostiles.", "SANCTION", "Valdorie"),
+    # Paris daily style
+    ("Le ministère des Affaires étrangères a annoncé lundi la convocation de l'ambassadeur de Lusavie, "
+     "Marc Tellier.", "ACCUSE", "ministère"),
+])
+def test_a_decision_announced_is_asserted(article, text, etype, actor):
+    rec = article(text)
+    evs = find_events(rec, etype, actor)
+    assert evs and all(e.modality == "asserted" for e in evs), describe(rec)
+
+
+def test_an_attack_announced_stays_claimed(article):
+    rec = article("Le Hezbollah a revendiqué l'attaque contre la base de Nahal Oz.")
+    assert one_event(rec, "ASSAULT", "Hezbollah").modality == "claimed", describe(rec)

@@ -59,6 +59,9 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
             if not m.actors:
                 m.args.actors = m.sources[:1]
         return
+    if announced_decision(ctx, trig) and self_claim(ctx, m.actors, m.sources[:1] or m.actors[:1]):
+        m.modality = "asserted"  # "l'Algérie a annoncé la rupture de ses relations": announcing it does it
+        return
     if claimed_by_verb(ctx, trig):
         m.modality = "claimed"
         if m.actors and m.actors[0] not in m.sources:
@@ -159,6 +162,20 @@ def as_target(ctx: DocContext, m: Mention) -> None:
         m.args.actors = subject_entities(ctx, verb)
     if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
         m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
+
+
+ANNOUNCED_DECISIONS = frozenset({"SANCTION", "CONSULT", "ACCUSE", "AID", "RETREAT", "CONCEDE", "AGREE",
+                                 "COOPERATE", "SUPPORT", "REJECT", "REQUEST", "MOBILIZE"})
+
+
+def announced_decision(ctx: DocContext, trig: Trigger) -> bool:
+    """ "a annoncé la rupture de ses relations", "a annoncé lundi la convocation de l'ambassadeur": a state or
+    official announcing its own decision makes it (CODING.md 4.5 keeps `claimed` for "a revendiqué",
+    "a annoncé avoir", "affirme avoir"); a strike or a seizure announced stays a claim."""
+    h = trig.head
+    if not trig.nominal or trig.type not in ANNOUNCED_DECISIONS or h.dep_ != "obj" or h.head.i == h.i:
+        return False
+    return ctx.lemma(h.head) == "annoncer"
 
 
 def claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:
