@@ -77,9 +77,12 @@ def test_claimed_in_own_statement(article):
 
 
 def test_denied_by_negation(article):
-    rec = article("L'Iran n'a pas attaqué l'Arabie saoudite.")
-    ev = one_event(rec, "ASSAULT", "Iran", "Arabie saoudite")
+    """Negated by someone in the text: denied; negated by the outlet itself: no event (CODING.md 4.1)."""
+    rec = article("Téhéran a affirmé jeudi que l'Iran n'avait pas attaqué l'Arabie saoudite.")
+    ev = one_event(rec, "ASSAULT", "Iran")
     assert ev.modality == "denied"
+    rec = article("L'Iran n'a pas attaqué l'Arabie saoudite.")
+    assert not find_events(rec, "ASSAULT"), describe(rec)
 
 
 def test_denied_by_denial_verb_links_the_denial(article):

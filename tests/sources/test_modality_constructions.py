@@ -111,3 +111,27 @@ def test_a_decision_announced_is_asserted(article, text, etype, actor):
 def test_an_attack_announced_stays_claimed(article):
     rec = article("Le Hezbollah a revendiqué l'attaque contre la base de Nahal Oz.")
     assert one_event(rec, "ASSAULT", "Hezbollah").modality == "claimed", describe(rec)
+
+
+# --- negation: an act the outlet says did not happen is no event; a denial needs a denier -----------------
+@pytest.mark.parametrize("text, etype", [
+    # Belgian daily style
+    ("Aucune majorité ne se dessine au conseil communal, et le bourgmestre sortant, Michel Delvaux, n'a encore "
+     "rencontré aucun des autres chefs de file.", "CONSULT"),
+    # evening daily style
+    ("Aucune des médiations successives, de Djedda à Manama, n'a produit de cessez-le-feu durable, et l'armée "
+     "valdorienne n'a pas riposté aux tirs de la milice.", "ASSAULT"),
+])
+def test_negated_by_the_outlet_is_no_event(article, text, etype):
+    rec = article(text)
+    assert not find_events(rec, etype), describe(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "« Nous n'avons jamais attaqué la ville de Kessa », a déclaré le porte-parole de la milice, Jean Morel.",
+    "Le chef de la milice, Jean Morel, a affirmé mardi que la milice n'avait pas attaqué la ville de Kessa.",
+])
+def test_negated_by_someone_in_the_text_is_denied(article, text):
+    rec = article(text)
+    evs = find_events(rec, "ASSAULT")
+    assert evs and all(e.modality == "denied" for e in evs), describe(rec)

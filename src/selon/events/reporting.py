@@ -44,8 +44,14 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
     sources, attributed = attribution.sources_for(trig, m.actors)
     m.sources = [s for s in [*m.extra_sources, *sources] if s]
     m.sources = list(dict.fromkeys(m.sources))
-    if m.imposed == "denied" or (negated(ctx, trig) and not trig.spec.negative) \
-            or governed_by_negation(ctx, trig):
+    outlet_negated = negated(ctx, trig) and not trig.spec.negative
+    if outlet_negated and m.imposed != "denied" and not m.sources and ctx.in_quote(trig.head) is None:
+        # "l'armée n'a pas riposté", "n'a encore rencontré aucun des chefs de file": an act the outlet
+        # itself says did not happen is no event (CODING.md 4.1); a denial needs someone who denies
+        m.modality = "denied"
+        m.dropped = True
+        return
+    if m.imposed == "denied" or outlet_negated or governed_by_negation(ctx, trig):
         m.modality = "denied"
         return
     found = [x for x in (irrealis(ctx, trig, report_heads), m.imposed, INHERENT.get(m.type)) if x]

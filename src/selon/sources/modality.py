@@ -53,6 +53,9 @@ def negated(ctx: DocContext, trig: Predicate) -> bool:
             return True
         if c.dep_ == "obj" and any(d.dep_ == "det" and ctx.keys[d.i][1] in lex.neg_determiners for d in c.children):
             return True  # "n'a envoyé aucun drone"
+        if c.dep_ in ("obj", "nsubj", "advmod") and k in lex.neg_determiners and any(ctx.keys[d.i][1] in ("ne", "n'")
+                                                                            for d in h.children):
+            return True  # "n'a rencontré aucun des chefs de file", "aucun n'a attaqué"
         if c.dep_ in ("case", "mark") and k in lex.neg_prepositions:
             return True
     if trig.nominal and h.head.i != h.i and negative_child(ctx, h.head) and \
