@@ -135,3 +135,16 @@ def test_negated_by_someone_in_the_text_is_denied(article, text):
     rec = article(text)
     evs = find_events(rec, "ASSAULT")
     assert evs and all(e.modality == "denied" for e in evs), describe(rec)
+
+
+# --- hypothetical, question: what no one in the text asserts is no event (CODING.md 4.1, 5) ----------------
+@pytest.mark.parametrize("text, etype", [
+    # evening daily style ("selon nos informations" is the outlet's own)
+    ("Selon nos informations, la Commission pourrait lâcher du lest dès la semaine prochaine et débloquer "
+     "l'aide à la Lusavie.", "CONCEDE"),
+    # Paris daily style: a rhetorical question
+    ("Faut-il sanctionner la Valdorie pour ses frappes contre la Lusavie ?", "SANCTION"),
+])
+def test_hypothetical_no_one_asserts_is_no_event(article, text, etype):
+    rec = article(text)
+    assert not find_events(rec, etype), describe(rec)

@@ -64,6 +64,10 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
             m.modality = "threatened"
             if not m.actors:
                 m.args.actors = m.sources[:1]
+        if m.modality == "hypothetical" and not m.sources and ctx.in_quote(trig.head) is None:
+            # "Israël pourrait frapper l'Iran", "faut-il sanctionner Moscou ?": a possibility or a question
+            # no one in the text asserts is no event (CODING.md 4.1, 5)
+            m.dropped = True
         return
     if announced_decision(ctx, trig) and self_claim(ctx, m.actors, m.sources[:1] or m.actors[:1]):
         m.modality = "asserted"  # "l'Algérie a annoncé la rupture de ses relations": announcing it does it
