@@ -148,3 +148,18 @@ def test_negated_by_someone_in_the_text_is_denied(article, text):
 def test_hypothetical_no_one_asserts_is_no_event(article, text, etype):
     rec = article(text)
     assert not find_events(rec, etype), describe(rec)
+
+
+# --- reported-speech: an inverted speaker the parser took for an object, named or not ----------------------
+@pytest.mark.parametrize("text, etype", [
+    # Congolese radio style
+    ("Le Soudan et le Tchad ont convenu d'un cessez-le-feu qui doit entrer en vigueur le 4 août à minuit, "
+     "a annoncé mardi la présidence angolaise, à l'issue d'une réunion ministérielle.", "AGREE"),
+    # Chinese agency style
+    ("Le Soudan et le Tchad ont signé un accord de paix à Kunming, a annoncé vendredi la porte-parole "
+     "de la diplomatie chinoise.", "AGREE"),
+])
+def test_inverted_speaker_without_a_name_reports(article, text, etype):
+    rec = article(text)
+    evs = find_events(rec, etype, "Soudan")
+    assert evs and all(e.modality == "reported" for e in evs), describe(rec)

@@ -193,6 +193,10 @@ class Attribution:
         if subj is None:
             subj = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")
                          and (ctx.np_entities(c) or ctx.has_key(c, self.src.anonymous_sources))), None)
+            if subj is None and incise:
+                # "..., a annoncé mardi la présidence angolaise": whoever the incise names speaks, named or not
+                subj = next((c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                             and any(d.dep_ == "det" for d in c.children)), None)
             if subj is None or not incise:
                 return None
         sources, anonymous, toks = self._source_np(subj)
