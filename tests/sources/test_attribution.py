@@ -77,9 +77,12 @@ def test_claimed_in_own_statement(article):
 
 
 def test_denied_by_negation(article):
-    rec = article("L'Iran n'a pas attaqué l'Arabie saoudite.")
-    ev = one_event(rec, "ASSAULT", "Iran", "Arabie saoudite")
+    """Negated by someone in the text: denied; negated by the outlet itself: no event (CODING.md 4.1)."""
+    rec = article("Téhéran a affirmé jeudi que l'Iran n'avait pas attaqué l'Arabie saoudite.")
+    ev = one_event(rec, "ASSAULT", "Iran")
     assert ev.modality == "denied"
+    rec = article("L'Iran n'a pas attaqué l'Arabie saoudite.")
+    assert not find_events(rec, "ASSAULT"), describe(rec)
 
 
 def test_denied_by_denial_verb_links_the_denial(article):
@@ -120,15 +123,20 @@ def test_called_for(article):
 
 
 def test_hypothetical_if_clause(article):
-    rec = article("Si l'Iran attaque Israël, la région s'embrasera.")
+    """A hypothesis someone in the text makes is hypothetical; the outlet's own is no event (CODING.md 5)."""
+    rec = article("Selon le ministre Jean Morel, si l'Iran attaque Israël, la région s'embrasera.")
     ev = one_event(rec, "ASSAULT", "Iran", "Israël")
-    assert ev.modality == "hypothetical"
+    assert ev.modality == "hypothetical", describe(rec)
+    rec = article("Si l'Iran attaque Israël, la région s'embrasera.")
+    assert not find_events(rec, "ASSAULT"), describe(rec)
 
 
 def test_hypothetical_pourrait(article):
-    rec = article("Israël pourrait frapper l'Iran dans les prochains jours.")
+    rec = article("Israël pourrait frapper l'Iran dans les prochains jours, selon le ministre Jean Morel.")
     ev = one_event(rec, "ASSAULT", "Israël", "Iran")
-    assert ev.modality == "hypothetical"
+    assert ev.modality == "hypothetical", describe(rec)
+    rec = article("Israël pourrait frapper l'Iran dans les prochains jours.")
+    assert not find_events(rec, "ASSAULT"), describe(rec)
 
 
 def test_alleged_conditional_is_reported(article):

@@ -41,11 +41,17 @@ INHERENT: dict[str, str] = {}
 
 def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_heads: set[int]) -> None:
     trig = m.trig
-    sources, attributed = attribution.sources_for(trig)
+    sources, attributed = attribution.sources_for(trig, m.actors)
     m.sources = [s for s in [*m.extra_sources, *sources] if s]
     m.sources = list(dict.fromkeys(m.sources))
-    if m.imposed == "denied" or (negated(ctx, trig) and not trig.spec.negative) \
-            or governed_by_negation(ctx, trig):
+    outlet_negated = negated(ctx, trig) and not trig.spec.negative
+    if outlet_negated and m.imposed != "denied" and not m.sources and ctx.in_quote(trig.head) is None:
+        # "l'armée n'a pas riposté", "n'a encore rencontré aucun des chefs de file": an act the outlet
+        # itself says did not happen is no event (CODING.md 4.1); a denial needs someone who denies
+        m.modality = "denied"
+        m.dropped = True
+        return
+    if m.imposed == "denied" or outlet_negated or governed_by_negation(ctx, trig):
         m.modality = "denied"
         return
     found = [x for x in (irrealis(ctx, trig, report_heads), m.imposed, INHERENT.get(m.type)) if x]
@@ -58,6 +64,13 @@ def set_modality(ctx: DocContext, m: Mention, attribution: Attribution, report_h
             m.modality = "threatened"
             if not m.actors:
                 m.args.actors = m.sources[:1]
+        if m.modality == "hypothetical" and not m.sources and ctx.in_quote(trig.head) is None:
+            # "Israël pourrait frapper l'Iran", "faut-il sanctionner Moscou ?": a possibility or a question
+            # no one in the text asserts is no event (CODING.md 4.1, 5)
+            m.dropped = True
+        return
+    if announced_decision(ctx, trig) and self_claim(ctx, m.actors, m.sources[:1] or m.actors[:1]):
+        m.modality = "asserted"  # "l'Algérie a annoncé la rupture de ses relations": announcing it does it
         return
     if claimed_by_verb(ctx, trig):
         m.modality = "claimed"
@@ -159,6 +172,20 @@ def as_target(ctx: DocContext, m: Mention) -> None:
         m.args.actors = subject_entities(ctx, verb)
     if not m.recipients and g is not verb and g.pos_ in ("NOUN", "PROPN"):
         m.args.recipients = [e for e in ctx.np_entities(g, "recipient") if e not in m.actors]
+
+
+ANNOUNCED_DECISIONS = frozenset({"SANCTION", "CONSULT", "ACCUSE", "AID", "RETREAT", "CONCEDE", "AGREE",
+                                 "COOPERATE", "SUPPORT", "REJECT", "REQUEST", "MOBILIZE"})
+
+
+def announced_decision(ctx: DocContext, trig: Trigger) -> bool:
+    """ "a annoncé la rupture de ses relations", "a annoncé lundi la convocation de l'ambassadeur": a state or
+    official announcing its own decision makes it (CODING.md 4.5 keeps `claimed` for "a revendiqué",
+    "a annoncé avoir", "affirme avoir"); a strike or a seizure announced stays a claim."""
+    h = trig.head
+    if not trig.nominal or trig.type not in ANNOUNCED_DECISIONS or h.dep_ != "obj" or h.head.i == h.i:
+        return False
+    return ctx.lemma(h.head) == "annoncer"
 
 
 def claimed_by_verb(ctx: DocContext, trig: Trigger) -> bool:

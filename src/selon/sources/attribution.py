@@ -162,7 +162,7 @@ class Attribution:
             return None
         sources, anonymous, toks = self._source_np(ctx.doc[j])
         exclude = toks | set(range(tok.i, after))
-        return Cue(tok, "marker", sources, anonymous, exclude)
+        return Cue(tok, "marker", sources, anonymous, exclude, marker_scope(tok))
 
     def _report(self, v: Token) -> Cue | None:
         """A verb of saying with its speaker ("X a déclaré que", "..., a rapporté le WSJ")."""
@@ -193,6 +193,10 @@ class Attribution:
         if subj is None:
             subj = next((c for c in kids if c.i > v.i and c.dep_ in ("obj", "nmod", "obl:mod", "dep", "appos")
                          and (ctx.np_entities(c) or ctx.has_key(c, self.src.anonymous_sources))), None)
+            if subj is None and incise:
+                # "..., a annoncé mardi la présidence angolaise": whoever the incise names speaks, named or not
+                subj = next((c for c in kids if c.i > v.i and c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")
+                             and any(d.dep_ == "det" for d in c.children)), None)
             if subj is None or not incise:
                 return None
         sources, anonymous, toks = self._source_np(subj)
@@ -246,7 +250,7 @@ class Attribution:
         return []
 
     # --- per event -----------------------------------------------------------------------------------------
-    def sources_for(self, trig: Predicate) -> tuple[list[str], bool]:
+    def sources_for(self, trig: Predicate, actors: Sequence[str] = ()) -> tuple[list[str], bool]:
         """The sources of an event (innermost first) and whether any attribution applies at all."""
         ctx = self.ctx
         n = ctx.sent_of[trig.head.i]
@@ -261,7 +265,7 @@ class Attribution:
         if not cues and quote is None and (trig.type not in VERBAL_TYPES or trig.speaker_role):
             # a paragraph goes on reporting acts; a new statement by someone named is their own
             # (a threat without a verb of its own, "X paiera le prix fort", is still the reported speaker's)
-            cues = self._inherited(n)
+            cues = self._inherited(n, actors)
         if cues:
             attributed = True
             cues.sort(key=lambda c: self._distance(trig.head, c))
@@ -272,17 +276,28 @@ class Attribution:
             out.extend(self.frame)
         return dedupe(out), attributed
 
-    def _inherited(self, n: int) -> list[Cue]:
-        """Cues of the previous sentences of the same paragraph ("Selon X, ... . Il ...")."""
+    def _inherited(self, n: int, actors: Sequence[str] = ()) -> list[Cue]:
+        """Cues of the previous sentences of the same paragraph ("Selon X, ... . Il ..."); not a quotation's
+        verb, nor, for someone else's act, the verb by which X tells of its own ("X affirme avoir ...")."""
         ctx = self.ctx
         para = ctx.para_of_sent[n]
         m = n - 1
         while m >= 0 and ctx.para_of_sent[m] == para:
-            cues = [c for c in self.by_sent.get(m, []) if c.named or c.anonymous]
+            cues = [c for c in self.by_sent.get(m, []) if (c.named or c.anonymous) and
+                    not (c.kind == "marker" and c.scope is not None) and not self._quoting(c, m) and
+                    not (actors and self_told(c) and not set(c.sources) & set(actors))]
             if cues:
                 return cues
             m -= 1
         return []
+
+    def _quoting(self, cue: Cue, n: int) -> bool:
+        """A verb that introduces a direct quotation ("« ... », a lancé X", "X a déclaré : « ... »"): the
+        quotation closes what X says; the next sentence is the outlet's own narration again."""
+        ctx = self.ctx
+        said = [t for t in ctx.sents[n] if cue.covers(t.i) and not (t.is_punct or t.is_space)]
+        quoted = [t for t in said if ctx.in_quote(t) is not None]
+        return bool(quoted) and len(quoted) * 2 >= len(said)
 
     def _distance(self, tok: Token, cue: Cue) -> int:
         """Cues that govern the event come first (innermost); others by kind and position."""
@@ -297,6 +312,37 @@ class Attribution:
         citing = cue.kind == "marker" and self.ctx.keys[cue.tok.i][1] in ("citant", "cité", "citée", "cités", "citées")
         rank = 0 if citing else 5 if cue.kind == "report" else 10
         return 20 + rank + min(abs(cue.tok.i - tok.i) // 10, 4)
+
+
+def self_told(cue: Cue) -> bool:
+    """ "X affirme avoir intercepté ...", "X a annoncé avoir renversé ...": X tells of its own act (an
+    infinitive complement with no subject of its own)."""
+    if cue.kind != "report" or not cue.sources:
+        return False
+    return any(c.dep_ == "xcomp" and any("Inf" in x.morph.get("VerbForm", []) for x in (c, *c.children)
+                                         if x is c or x.dep_.startswith("aux"))
+               for c in cue.tok.children)
+
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "appos", "amod"})
+
+
+def marker_scope(tok: Token) -> set[int] | None:
+    """What a "selon X" inside a clause that describes a noun attributes: that clause only ("un cargo lié
+    selon eux à Israël", "les bases d'où décollent, selon lui, les drones", "les informations selon
+    lesquelles elle aurait ..."); said of the sentence's own clause, the whole sentence (None)."""
+    np_head = tok.head
+    if np_head.i == tok.i:
+        return None
+    gov = np_head.head
+    for _ in range(6):
+        if gov.dep_ in NOUN_CLAUSE_DEPS and gov.pos_ in ("VERB", "AUX", "ADJ") or gov.dep_ == "advcl" \
+                and "Part" in gov.morph.get("VerbForm", []) and "Past" in gov.morph.get("Tense", []):
+            return {t.i for t in gov.subtree}  # ", lié selon elles à ...": a participle set off after the noun
+        if gov.head.i == gov.i or gov.pos_ in ("VERB", "AUX") and gov.dep_ not in ("xcomp", "conj"):
+            return None
+        gov = gov.head
+    return None
 
 
 def self_report(ctx: DocContext, gov: Token) -> bool:

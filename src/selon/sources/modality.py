@@ -53,6 +53,9 @@ def negated(ctx: DocContext, trig: Predicate) -> bool:
             return True
         if c.dep_ == "obj" and any(d.dep_ == "det" and ctx.keys[d.i][1] in lex.neg_determiners for d in c.children):
             return True  # "n'a envoyé aucun drone"
+        if c.dep_ in ("obj", "nsubj", "advmod") and k in lex.neg_determiners and any(ctx.keys[d.i][1] in ("ne", "n'")
+                                                                            for d in h.children):
+            return True  # "n'a rencontré aucun des chefs de file", "aucun n'a attaqué"
         if c.dep_ in ("case", "mark") and k in lex.neg_prepositions:
             return True
     if trig.nominal and h.head.i != h.i and negative_child(ctx, h.head) and \
@@ -194,10 +197,29 @@ def _tense(ctx: DocContext, v: Token, report_heads: set[int]) -> str | None:
         if c.dep_.startswith("aux") and ctx.lemma(c) == "aller" and "Inf" in v.morph.get("VerbForm", []):
             return "planned"
     if any(is_conditional(f) for f in forms):
-        if v.dep_ in ("ccomp", "xcomp") and v.head.i in report_heads:
+        if v.dep_ in ("ccomp", "xcomp") and v.head.i in report_heads or _said_before(ctx, v):
             return "planned"
         return "alleged"
     return None
+
+
+def _said_before(ctx: DocContext, v: Token) -> bool:
+    """ "a annoncé dans la nuit de lundi à mardi qu'il démissionnerait": a conditional introduced by "que"
+    right after a past verb of saying (only its complements between) is a future seen from the past,
+    however the parser hung the clause."""
+    que = next((c for c in v.children if ctx.keys[c.i][1] in ("que", "qu'") and c.i < v.i), None)
+    if que is None:
+        return False
+    sent = ctx.sentence(v)
+    for i in range(que.i - 1, max(sent.start, que.i - 12) - 1, -1):
+        t = ctx.doc[i]
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            past = "Past" in t.morph.get("Tense", []) or any(
+                c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in t.children)
+            return ctx.lemma(t) in ctx.lex.report_verbs and past
+        if t.text in (".", ";", ":", "«", "»", "?", "!"):
+            return False
+    return False
 
 
 def self_claim(ctx: DocContext, actors: list[str], sources: list[str]) -> bool:
