@@ -27,6 +27,8 @@ from selon.entities.kb import KnowledgeBase
 from selon.entities.lexicon import Lexicon
 from selon.entities.mentions import Mention
 
+MAX_CACHED_ACTORS = 20_000
+
 
 @dataclass
 class Role:
@@ -57,6 +59,18 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon) -> None:
         self.kb = kb
         self.lex = lexicon
+        self._keys: dict[str, list[str]] = {}  # KB actor -> the name keys of all its names (kept across documents)
+
+    def _actor_keys(self, kb_id: str) -> list[str]:
+        """The index keys of a KB actor's names, computed once per process (a state has dozens of names)."""
+        keys = self._keys.get(kb_id)
+        if keys is None:
+            if len(self._keys) > MAX_CACHED_ACTORS:
+                self._keys.clear()
+            keys = [k for name in self.kb.actors[kb_id].names()
+                    for k in _stored_keys(nz.content_words(nz.words(name)), name)]
+            self._keys[kb_id] = keys
+        return keys
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         self._names: dict[int, tuple[str, list[str]]] = {}  # id(mention) -> (name text, content words)
@@ -69,9 +83,8 @@ class Resolver:
             clusters.append(c)
             if kb_id:
                 by_kb[kb_id] = c
-                for name in self.kb.actors[kb_id].names():
-                    for k in _stored_keys(nz.content_words(nz.words(name)), name):
-                        index.setdefault(k, set()).add(c.index)
+                for k in self._actor_keys(kb_id):
+                    index.setdefault(k, set()).add(c.index)
             return c
 
         def join(c: Cluster, m: Mention) -> None:

@@ -46,9 +46,10 @@ class Trigger:
 
 
 def is_verbal(tok: Token) -> bool:
-    if any(c.dep_ == "det" for c in tok.children):
+    pos = tok.pos_  # read first: most tokens are neither, and their children need not be walked
+    if not (pos == "VERB" or (pos == "ADJ" and "Part" in tok.morph.get("VerbForm", []))):
         return False
-    return tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm", []))
+    return not any(c.dep_ == "det" for c in tok.children)
 
 
 def is_nominal(tok: Token) -> bool:
@@ -191,7 +192,7 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
                 taken.update(range(tok.i, end))
                 break
     for tok in doc:
-        if tok.i in taken or tok.is_space or tok.is_punct or ctx.entity_of(tok) is not None:
+        if tok.i in taken or tok.is_space or tok.is_punct:
             continue
         k = ctx.keys[tok.i]
         specs: tuple[Spec, ...] = ()
@@ -201,6 +202,8 @@ def find_triggers(ctx: DocContext) -> list[Trigger]:
             specs = lex.verbs.get(lex.verb_forms[k[1]], ())  # "l'Iran dément" tagged as an adjective
         elif is_nominal(tok):
             specs = lex.nouns.get(k[0], ()) or lex.nouns.get(k[1], ())
+        if not specs or ctx.entity_of(tok) is not None:  # a word of a name is no trigger
+            continue
         for spec in specs:
             if _satisfied(ctx, spec, tok, tok.i, tok.i + 1):
                 found.append(Trigger(spec, tok, tok.i, tok.i + 1))
