@@ -706,6 +706,24 @@ class Builder:
         self.stats["phoenix PERSON"] += 1
         return p
 
+    def drop_person_orgs(self) -> None:
+        """Phoenix lists some leaders inside an organisation block ("XI_JINPING [CHNGOV]"), which made an
+        ORG of a person the persons file also has: the person is the actor; the stray ORG goes, unless
+        another actor points at it."""
+        persons = {nz.key(d.name) for d in self.actors.values() if d.type == "PERSON"}
+        candidates = {d.id: nz.key(d.name) for d in self.actors.values()
+                      if d.type == "ORG" and d.source == "phoenix" and nz.key(d.name) in persons}
+        cited = {o for d in self.actors.values() for o in d.distinct}
+        for d in self.actors.values():  # a citation by the person of that same name does not count
+            cited.update(aff.get("to") for aff in d.affiliations
+                         if aff.get("to") in candidates and nz.key(d.name) != candidates[aff.get("to")])
+        stray = set(candidates) - cited
+        for actor_id in stray:
+            del self.actors[actor_id]
+        for d in self.actors.values():
+            d.affiliations = [aff for aff in d.affiliations if aff.get("to") not in stray]
+        self.stats["phoenix ORG that were persons, dropped"] += len(stray)
+
     # -- checks and output -----------------------------------------------------------------------
     def check(self) -> None:
         keys: dict[str, set[str]] = defaultdict(set)
@@ -758,6 +776,7 @@ def build(phoenix_dir: Path) -> Builder:
     b.load_state_bodies()
     b.load_phoenix()
     b.load_distinct()
+    b.drop_person_orgs()
     b.check()
     return b
 

@@ -150,3 +150,10 @@ def test_kb_is_built_from_the_current_outlet_profiles(kb):
     for outlet in load_yaml("outlets.yaml"):
         found = [a for a in kb.find(outlet["name"]) if a.type == "ORG" and a.outlet]
         assert found, f"outlet {outlet['name']!r} missing from actors.jsonl: run scripts/build_kb.py"
+
+
+@pytest.mark.parametrize("name", ["Xi Jinping", "Hu Jintao", "Yeltsin"])
+def test_leaders_phoenix_listed_in_an_organisation_block_are_persons_only(kb, name):
+    """Phoenix codes a leader inside a government block ("XI_JINPING [CHNGOV]"); the KB keeps the person."""
+    types = {a.type for a in kb.find(name)}
+    assert types == {"PERSON"}, types
