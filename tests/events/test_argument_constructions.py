@@ -89,3 +89,15 @@ def test_the_two_named_just_before_are_the_pair(article, body, first, second):
     rec = article(body)
     evs = [e for e in find_events(rec, "AGREE") if has(names(rec, e.actors), first)]
     assert evs and has(names(rec, evs[0].recipients), second), describe(rec)
+
+
+@pytest.mark.parametrize("body, actor", [
+    ("NIAMEY, 22 décembre (Reuters) - Les derniers soldats français ont quitté le pays, a annoncé la junte au "
+     "pouvoir, qui avait exigé leur départ.", "junte"),
+    ("À Conakry, les manifestants ont fait face à la junte au pouvoir, qui a accusé la France d'ingérence, "
+     "selon RFI.", "junte"),
+])
+def test_relative_after_a_set_phrase_is_about_the_noun_before_it(article, body, actor):
+    """`apposition`: "la junte au pouvoir, qui avait exigé ...": the relative is the junta's, not "pouvoir"'s."""
+    rec = article(body)
+    assert any(has(names(rec, e.actors), actor) for e in rec.events if e.type in ("REQUEST", "ACCUSE")), describe(rec)

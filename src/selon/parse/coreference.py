@@ -85,6 +85,22 @@ class Coreference(DocumentView):
                 return state
         return None
 
+    def _before_set_phrase(self, rel: Token) -> list[str]:
+        """ "la junte au pouvoir, qui avait exigé ...": the relative after a short phrase ("au pouvoir",
+        "en exil") the parser took for its antecedent is about the named noun just before that phrase."""
+        doc = self.doc
+        if rel.i < 4 or doc[rel.i - 1].text != ",":
+            return []
+        j = rel.i - 2
+        for _ in range(3):  # back over the phrase: "au pouvoir", "en exil", "sur place"
+            if j < 1 or doc[j].pos_ not in ("NOUN", "ADP", "DET", "ADV"):
+                return []
+            e = self.entity_of(doc[j - 1])
+            if e is not None and doc[j].pos_ == "ADP":
+                return [e] if self.etype(e) in ("PERSON", "ORG", "GPE") else []
+            j -= 1
+        return []
+
     def demonym(self, adj: Token) -> str | None:
         """The state a nationality adjective names, among the document's states ("israélienne" -> Israël).
 
@@ -175,7 +191,8 @@ class Coreference(DocumentView):
                 subj = next((c for c in ante.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
                 if subj is not None:
                     ante = subj  # "Qaani est un général iranien qui a ...": the relative is about Qaani
-            return self.np_entities(ante)
+            found = self.np_entities(ante)
+            return found or self._before_set_phrase(tok)
         if k in FIRST_PERSON:
             q = self.in_quote(tok)
             return [q[2]] if q and q[2] else []
