@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from selon.events.incise import inverted_subject, quoted_subject
 from selon.events.lexicon import event_lexicon
-from selon.events.reactions import reaction_recipients, relative_object
+from selon.events.reactions import answered_party, reaction_recipients, relative_object
 from selon.events.triggers import Trigger
 from selon.parse.context import DocContext
 from selon.parse.subjects import agent_of, subject_entities
@@ -34,8 +34,13 @@ PLACE_CASES = frozenset({"à", "dans", "en", "près", "près de", "au large de",
 GENITIVE_CASES = frozenset({"de", "de le", "des"})
 OBL_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "advcl", "dep"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# Cases that name the other party inside a verb's object: "ses relations avec Kigali", "des frappes contre X".
+OBJECT_CASES = TARGET_CASES | frozenset({"avec"})
+DATIVE_CASES = frozenset({"à", "à le", "au", "aux"})
 # Types where "à X" names who it is for ("une aide à Gaza", "demander à l'Iran"), not where it happens.
 DATIVE_TYPES = frozenset({"AID", "REQUEST", "SUPPORT", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "ACCUSE"})
+# A noun of sanction takes its target with "à" too: "des sanctions à la Biélorussie".
+NOUN_DATIVE_TYPES = DATIVE_TYPES | {"SANCTION"}
 # Verbs whose subject phrase is an occurrence of the nominal event: "une rencontre a eu lieu entre X et Y".
 OCCURRENCE = frozenset({"avoir", "tenir", "dérouler", "produire", "intervenir", "survenir", "commencer", "éclater",
                         "reprendre", "poursuivre", "cibler", "viser", "frapper", "toucher", "faire", "constituer"})
@@ -58,7 +63,7 @@ def fronted(ctx: DocContext, c: Token, v: Token) -> bool:
     return end + 1 < len(ctx.doc) and ctx.doc[end + 1].text == ","
 
 
-def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
+def _target_pps(ctx: DocContext, tok: Token, depth: int = 2, cases: frozenset[str] = TARGET_CASES) -> list[Token]:
     """Prepositional targets ("sur Israël", "contre la base") in a phrase, a couple of levels down."""
     out: list[Token] = []
     frontier = [tok]
@@ -68,7 +73,7 @@ def _target_pps(ctx: DocContext, tok: Token, depth: int = 2) -> list[Token]:
             for c in t.children:
                 if c.dep_ in ("acl:relcl", "ccomp", "advcl", "parataxis") or c.i in ctx.trigger_words:
                     continue
-                if ctx.case_of(c) in TARGET_CASES:
+                if ctx.case_of(c) in cases:
                     out.append(c)
                 nxt.append(c)
         frontier = nxt
@@ -111,6 +116,17 @@ def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: 
             args.location = places[0]
     elif dative and ctx.etype(ents[0]) in ("PERSON", "ORG"):
         args.recipients.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+
+
+def _object_dative(ctx: DocContext, o: Token) -> list[str]:
+    """ "livrera trente avions de combat à l'Ukraine": the parser often hangs the dative on the object's
+    last noun; a state, body or person there is whom it goes to (a town is where: "à Bamako")."""
+    out: list[str] = []
+    for pp in _target_pps(ctx, o, depth=3, cases=DATIVE_CASES):
+        ents = ctx.np_entities(pp, "target")
+        if ents and ctx.etype(ents[0]) in ("PERSON", "ORG", "GPE") and not _city(ctx, ents[0]):
+            out.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+    return out
 
 
 def _noun_conjunct_subject(ctx: DocContext, v: Token) -> list[str]:
@@ -181,8 +197,10 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
             if o.pos_ == "PRON" and ctx.keys[o.i][1] in ("les", "le", "la", "l'", "lui", "leur"):
                 continue  # object clitics point anywhere; better none than a wrong one
             args.recipients.extend(ctx.np_entities(o, "recipient"))
-            for pp in _target_pps(ctx, o):
+            for pp in _target_pps(ctx, o, cases=OBJECT_CASES):  # "a fermé sa frontière avec le Rwanda"
                 args.recipients.extend(ctx.np_entities(pp, "target"))
+            if trig.type in DATIVE_TYPES or trig.spec.dative:
+                args.recipients.extend(_object_dative(ctx, o))
     words = [v, *(ctx.doc[i] for i in range(trig.start, trig.end) if i != v.i)]
     for c in (k for w in words for k in w.children if not trig.start <= k.i < trig.end):
         if c.dep_ not in OBL_DEPS or c.i in ctx.trigger_words and c.dep_ not in ("obl", "obl:arg", "obl:mod"):
@@ -215,6 +233,8 @@ def verbal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[i
     relative = [c for c in v.children if c.dep_ == "obj" and ctx.keys[c.i][1] in ("que", "qu'", "qu’")]
     if (not has_obj or relative) and not args.recipients and not passive:
         args.recipients = relative_object(ctx, v, events, args.actors)  # "le Rwanda, qu'il accuse de ..."
+    if trig.type == "REJECT" and not args.recipients:
+        args.recipients = answered_party(ctx, v, events, args.actors)  # "Le M23 a rejeté ces accusations"
     _split_symmetric(trig, args, ctx.reflexive(v) or not has_obj)
     return _clean(args)
 
@@ -258,7 +278,7 @@ def nominal_args(ctx: DocContext, trig: Trigger, mode: str | None, events: dict[
                         if agent is not None:
                             args.actors.extend(ctx.np_entities(agent))
             elif case in PLACE_CASES:
-                _place_or_party(ctx, c, args, visit, trig.type in DATIVE_TYPES, trig.type)
+                _place_or_party(ctx, c, args, visit, trig.type in NOUN_DATIVE_TYPES, trig.type)
     for g in genitive:
         role = "recipient" if trig.spec.genitive == "recipient" else "actor"  # "l'expulsion de l'ONG X"
         ents = [e for e in ctx.np_entities(g, role) if ctx.etype(e) != "EVENT"]
@@ -326,6 +346,10 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
                     args.recipients.extend(rest)
                 else:
                     args.recipients.extend(first + rest)
+            elif case in DATIVE_CASES and light and (trig.type in NOUN_DATIVE_TYPES or trig.spec.dative) \
+                    and c.i > n.i and dep == "obj":  # "a imposé des sanctions à X", "a apporté son soutien à Y"
+                args.recipients.extend(e for e in ctx.np_entities(c, "target")
+                                       if ctx.etype(e) in ("PERSON", "ORG", "GPE") and not _city(ctx, e))
     if not args.recipients and (gov.pos_ in ("VERB", "AUX") or reporting) and light:
         # "X a fait état du tir de missiles contre la base": the target hangs on the verb, after the noun
         for c in _target_pps(ctx, gov):

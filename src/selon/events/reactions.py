@@ -9,17 +9,24 @@ the nearest one before it in the last sentences, of the same type when the noun 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Protocol
 
 from spacy.tokens import Token
 
+from selon.data import load_yaml
 from selon.parse.context import DocContext
+from selon.parse.words import keys_of
 
 REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
-# Nouns that name an act without a type of its own ("a regretté une décision unilatérale").
-ACT_NOUNS = frozenset({"décision", "mesure", "mesures", "annonce", "initiative", "geste", "choix", "verdict",
-                       "jugement", "résolution", "vote", "démarche", "projet", "opération", "offensive"})
 WINDOW = 2  # sentences back
+
+
+@cache
+def act_nouns() -> frozenset[str]:
+    """Nouns that name an act, or judge one, without a type of their own (``data/reactions_fr.yaml``)."""
+    data = load_yaml("reactions_fr.yaml")
+    return keys_of(data.get("act_nouns")) | keys_of(data.get("judgement_nouns"))
 
 
 class Told(Protocol):
@@ -36,16 +43,26 @@ def reaction_recipients(ctx: DocContext, v_type: str, o: Token, events: Mapping[
     own = events.get(o.i)
     if own is not None and own.actors:
         return []  # "les frappes de X": its own phrase names who did it
-    if own is None and ctx.lemma(o) not in ACT_NOUNS and ctx.keys[o.i][1] not in ACT_NOUNS:
+    nouns = act_nouns()
+    if own is None and ctx.lemma(o) not in nouns and ctx.keys[o.i][1] not in nouns:
         return []
-    want = own.type if own is not None else None
+    state = ctx.demonym_child(o)  # "un acte de terrorisme iranien": the adjective names whom it blames
+    if state is not None and state not in actors:
+        return [state]
+    # an event noun looks back for an act of its own type; a noun that judges ("une « agression »")
+    # for any act when none of its type was told
+    wants = [own.type] if own is not None else []
+    if not wants or ctx.lemma(o) in nouns or ctx.keys[o.i][1] in nouns:
+        wants.append("")
     first = ctx.sents[max(0, ctx.sent_of[o.i] - WINDOW)].start
-    for k in sorted((k for k in events if first <= k < o.i), reverse=True):
-        if want is not None and events[k].type != want:
-            continue
-        found = [a for a in events[k].actors if a not in actors]
-        if found:
-            return found
+    earlier = sorted((k for k in events if first <= k < o.i), reverse=True)
+    for want in wants:
+        for k in earlier:
+            if want and events[k].type != want:
+                continue
+            found = [a for a in events[k].actors if a not in actors]
+            if found:
+                return found
     return []
 
 
@@ -78,3 +95,27 @@ def relative_object(ctx: DocContext, v: Token, events: Mapping[int, Told], actor
         return []
     ent = ctx.entity_of(doc[q - 2])
     return [ent] if ent is not None and ent not in actors and ctx.etype(ent) in ("PERSON", "ORG", "GPE") else []
+
+
+# Acts aimed at a party that the party's refusal or denial answers.
+ANSWERED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+class Aimed(Told, Protocol):
+    recipients: list[str]
+
+
+def answered_party(ctx: DocContext, at: Token, events: Mapping[int, Aimed], actors: list[str]) -> list[str]:
+    """Who a refusal or denial answers: "Le gouvernement accuse le M23 ... Le M23 a rejeté ces accusations",
+    "Paris a demandé à Alger de ...; Alger a refusé".  The nearest accusation, demand or threat aimed at the
+    one who refuses, in this sentence or the ones just before; its authors are the recipients."""
+    if not actors:
+        return []
+    first = ctx.sents[max(0, ctx.sent_of[at.i] - WINDOW)].start
+    for k in sorted((k for k in events if first <= k < at.i), reverse=True):
+        e = events[k]
+        if e.type in ANSWERED_TYPES and set(e.recipients) & set(actors):
+            found = [a for a in e.actors if a not in actors]
+            if found:
+                return found
+    return []
