@@ -37,6 +37,7 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
 # Cases that name the other party inside a verb's object: "ses relations avec Kigali", "des frappes contre X".
 OBJECT_CASES = TARGET_CASES | frozenset({"avec"})
 DATIVE_CASES = frozenset({"à", "à le", "au", "aux"})
+RECEIVER_TYPES = ("PERSON", "ORG", "GPE")
 # Types where "à X" names who it is for ("une aide à Gaza", "demander à l'Iran"), not where it happens.
 DATIVE_TYPES = frozenset({"AID", "REQUEST", "SUPPORT", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "ACCUSE"})
 # A noun of sanction takes its target with "à" too: "des sanctions à la Biélorussie".
@@ -98,6 +99,11 @@ def _city(ctx: DocContext, eid: str) -> bool:
     return e is not None and e.type == "GPE" and (e.kb_id is None or e.kb_id.startswith("selon:gpe:"))
 
 
+def _party(ctx: DocContext, eid: str) -> bool:
+    """A person, body or state that can receive an act (a town named with "à" is where it happens)."""
+    return ctx.etype(eid) in RECEIVER_TYPES and not _city(ctx, eid)
+
+
 def _place_or_party(ctx: DocContext, c: Token, args: Args, visit: bool, dative: bool = False,
                     trig_type: str = "") -> None:
     """A phrase with "à"/"dans"/"en": a place where it happens, or the party it goes to."""
@@ -124,8 +130,8 @@ def _object_dative(ctx: DocContext, o: Token) -> list[str]:
     out: list[str] = []
     for pp in _target_pps(ctx, o, depth=3, cases=DATIVE_CASES):
         ents = ctx.np_entities(pp, "target")
-        if ents and ctx.etype(ents[0]) in ("PERSON", "ORG", "GPE") and not _city(ctx, ents[0]):
-            out.extend(e for e in ents if ctx.etype(e) in ("PERSON", "ORG", "GPE"))
+        if ents and _party(ctx, ents[0]):
+            out.extend(e for e in ents if ctx.etype(e) in RECEIVER_TYPES)
     return out
 
 
@@ -348,8 +354,7 @@ def _from_governor(ctx: DocContext, trig: Trigger, gov: Token, args: Args, posse
                     args.recipients.extend(first + rest)
             elif case in DATIVE_CASES and light and (trig.type in NOUN_DATIVE_TYPES or trig.spec.dative) \
                     and c.i > n.i and dep == "obj":  # "a imposé des sanctions à X", "a apporté son soutien à Y"
-                args.recipients.extend(e for e in ctx.np_entities(c, "target")
-                                       if ctx.etype(e) in ("PERSON", "ORG", "GPE") and not _city(ctx, e))
+                args.recipients.extend(e for e in ctx.np_entities(c, "target") if _party(ctx, e))
     if not args.recipients and (gov.pos_ in ("VERB", "AUX") or reporting) and light:
         # "X a fait état du tir de missiles contre la base": the target hangs on the verb, after the noun
         for c in _target_pps(ctx, gov):

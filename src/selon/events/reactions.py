@@ -35,6 +35,12 @@ class Told(Protocol):
     type: str
 
 
+def _earlier(ctx: DocContext, at: Token, events: Mapping[int, object]) -> list[int]:
+    """Heads of the events before ``at`` in its sentence and the WINDOW before, nearest first."""
+    first = ctx.sents[max(0, ctx.sent_of[at.i] - WINDOW)].start
+    return sorted((k for k in events if first <= k < at.i), reverse=True)
+
+
 def reaction_recipients(ctx: DocContext, v_type: str, o: Token, events: Mapping[int, Told],
                         actors: list[str]) -> list[str]:
     """The actors of the act an object noun points back to, when a reaction verb takes it."""
@@ -43,8 +49,8 @@ def reaction_recipients(ctx: DocContext, v_type: str, o: Token, events: Mapping[
     own = events.get(o.i)
     if own is not None and own.actors:
         return []  # "les frappes de X": its own phrase names who did it
-    nouns = act_nouns()
-    if own is None and ctx.lemma(o) not in nouns and ctx.keys[o.i][1] not in nouns:
+    judged = ctx.has_key(o, act_nouns())
+    if own is None and not judged:
         return []
     state = ctx.demonym_child(o)  # "un acte de terrorisme iranien": the adjective names whom it blames
     if state is not None and state not in actors:
@@ -52,10 +58,9 @@ def reaction_recipients(ctx: DocContext, v_type: str, o: Token, events: Mapping[
     # an event noun looks back for an act of its own type; a noun that judges ("une « agression »")
     # for any act when none of its type was told
     wants = [own.type] if own is not None else []
-    if not wants or ctx.lemma(o) in nouns or ctx.keys[o.i][1] in nouns:
+    if not wants or judged:
         wants.append("")
-    first = ctx.sents[max(0, ctx.sent_of[o.i] - WINDOW)].start
-    earlier = sorted((k for k in events if first <= k < o.i), reverse=True)
+    earlier = _earlier(ctx, o, events)
     for want in wants:
         for k in earlier:
             if want and events[k].type != want:
@@ -111,8 +116,7 @@ def answered_party(ctx: DocContext, at: Token, events: Mapping[int, Aimed], acto
     one who refuses, in this sentence or the ones just before; its authors are the recipients."""
     if not actors:
         return []
-    first = ctx.sents[max(0, ctx.sent_of[at.i] - WINDOW)].start
-    for k in sorted((k for k in events if first <= k < at.i), reverse=True):
+    for k in _earlier(ctx, at, events):
         e = events[k]
         if e.type in ANSWERED_TYPES and set(e.recipients) & set(actors):
             found = [a for a in e.actors if a not in actors]
